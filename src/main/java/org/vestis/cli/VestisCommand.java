@@ -1,0 +1,64 @@
+package org.vestis.cli;
+
+import org.vestis.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** The `vestis` entry point: sub-commands, and the rule that user errors are one sentence and exit code 2. */
+@Command(name = "vestis", mixinStandardHelpOptions = true, version = "vestis 0.1.0",
+        description = "Clothing recognition with Deeplearning4j: train, evaluate and predict.",
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class VestisCommand implements Runnable {
+    public static final int USER_ERROR = 2;
+    /** The command line as typed, recorded in model bundles as their provenance. */
+    static String invocation = "vestis";
+
+    @Option(names = "--verbose", description = "Show stack traces and debug logging.", scope = CommandLine.ScopeType.INHERIT)
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        invocation = "./vestis " + String.join(" ", List.of(args));
+        boolean verbose = List.of(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new VestisCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable userError = findUserError(e);
+            if (userError != null) {
+                commandLine.getErr().println("vestis: " + userError.getMessage());
+                if (verbose) {
+                    e.printStackTrace(commandLine.getErr());
+                }
+                return USER_ERROR;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("vestis: " + e.getMessage() + " (see --help).");
+            return USER_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static Throwable findUserError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserException) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

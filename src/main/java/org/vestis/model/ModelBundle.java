@@ -1,0 +1,104 @@
+package org.vestis.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.vestis.UserException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A trained model on disk: a directory with model.zip (DL4J) and model.json ({@link ModelInfo}). */
+public record ModelBundle(MultiLayerNetwork network, ModelInfo info) {
+    public static final String MODEL_FILE = "model.zip";
+    public static final String INFO_FILE = "model.json";
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static ModelBundle load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("Model directory " + dir + " does not exist; trained bundles live under models/.");
+        }
+        Path infoFile = dir.resolve(INFO_FILE);
+        Path modelFile = dir.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(infoFile)) {
+            throw new UserException(dir + " has no " + INFO_FILE + ", so it is not a Vestis model bundle; train one with 'vestis train'.");
+        }
+        if (!Files.isRegularFile(modelFile)) {
+            throw new UserException(dir + " has no " + MODEL_FILE + "; the bundle is incomplete: train or copy it again.");
+        }
+        ModelInfo info;
+        try {
+            info = JSON.readValue(infoFile.toFile(), ModelInfo.class);
+        } catch (IOException e) {
+            throw new UserException(infoFile + " is not valid model metadata (" + e.getMessage() + ").", e);
+        }
+        if (info.labels() == null || info.labels().isEmpty() || info.input() == null) {
+            throw new UserException(infoFile + " lacks its labels or input shape; the bundle is damaged.");
+        }
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(modelFile + " is not a readable DL4J model (" + e.getMessage() + ").", e);
+        }
+        long outputs = net.getOutputLayer().getParam("b").length();
+        if (outputs != info.labels().size()) {
+            throw new UserException(dir + ": the model has " + outputs + " outputs but model.json lists " + info.labels().size() + " labels.");
+        }
+        OneDnnHelpers.attach(net);
+        return new ModelBundle(net, info);
+    }
+
+    /**
+     * Writes the bundle plus any extra files already in {@code extrasDir} (plots, report) into {@code dir}:
+     * everything goes to a temporary sibling directory first, which then replaces {@code dir} by renames.
+     */
+    public void save(Path dir, Path extrasDir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
+        try {
+            ModelSerializer.writeModel(network, tmp.resolve(MODEL_FILE).toFile(), false);
+            JSON.writeValue(tmp.resolve(INFO_FILE).toFile(), info);
+            if (extrasDir != null) {
+                try (Stream<Path> files = Files.list(extrasDir)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.copy(f, tmp.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            replaceDirectory(tmp, dir.toAbsolutePath());
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    private static void replaceDirectory(Path fresh, Path dir) throws IOException {
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        deleteRecursively(old);
+        if (Files.exists(dir)) {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(old);
+    }
+
+    public static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

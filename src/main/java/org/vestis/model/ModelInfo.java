@@ -1,0 +1,45 @@
+package org.vestis.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * model.json: everything needed to use a bundle without reading code (labels, input shape, preprocessing)
+ * and its full provenance (backbone, data, initialisation, training settings and time, measured metrics,
+ * library versions and the command that made it).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelInfo(
+        String format,
+        String name,
+        List<String> labels,
+        Input input,
+        Preprocessing preprocessing,
+        String backbone,
+        String dataset,
+        Initialisation initialisation,
+        Map<String, Object> training,
+        Map<String, Object> metrics,
+        Map<String, String> versions,
+        String command,
+        String created) {
+
+    public static final String FORMAT = "vestis-model/1";
+
+    public record Input(int height, int width, int channels) {
+    }
+
+    /**
+     * How an image becomes the model's input. scale: pixel values divided by 255 (0..1). resizeMode
+     * fit: the longest side scaled to the input size, aspect ratio kept, the rest filled with background.
+     * darkBackground: photos with a light background are inverted, as Fashion-MNIST has dark backgrounds.
+     */
+    public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground) {
+        public static final Preprocessing FASHION_MNIST = new Preprocessing(true, "scale-0-1", "fit", true);
+    }
+
+    public record Initialisation(String kind, long seed) {
+    }
+}

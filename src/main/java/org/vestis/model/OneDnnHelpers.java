@@ -1,0 +1,90 @@
+package org.vestis.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Field;
+
+/**
+ * Engages DL4J's oneDNN helpers, which 1.0.0-M2.1 never uses on its own: its check for oneDNN looks up a
+ * class name that does not exist in that release, so every helper is dropped as "not supported". With the
+ * onednn natives on the classpath we attach the helpers to the layers ourselves (4-5x faster convolutions;
+ * see ../shared/PERFORMANCE-NOTES.md). Must be called again after every init, clone or restore, because
+ * DL4J does not serialise or copy helpers.
+ *
+ * Only plain convolution, max/avg pooling and batch norm get helpers: depthwise, separable and
+ * deconvolution layers subclass ConvolutionLayer but compute differently. NCHW only for training: with
+ * these natives the convolution helper's NHWC backward pass is wrong (the helper test checks gradients).
+ */
+public final class OneDnnHelpers {
+    private static final Logger LOG = LoggerFactory.getLogger(OneDnnHelpers.class);
+    /** -Dvestis.onednn=false turns the helpers off (for comparisons and as an escape hatch). */
+    public static final String PROPERTY = "vestis.onednn";
+    private static final Boolean AVAILABLE = detect();
+
+    private OneDnnHelpers() {
+    }
+
+    /** True when the loaded ND4J natives were built with oneDNN and the user has not turned it off. */
+    public static boolean enabled() {
+        return AVAILABLE && Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+    }
+
+    /** Attaches helpers to every eligible layer; returns how many were attached. */
+    public static int attach(MultiLayerNetwork net) {
+        return enabled() ? attachAll(net.getLayers(), net.params().dataType()) : 0;
+    }
+
+    public static int attach(ComputationGraph graph) {
+        return enabled() ? attachAll(graph.getLayers(), graph.params().dataType()) : 0;
+    }
+
+    private static int attachAll(Layer[] layers, DataType type) {
+        int attached = 0;
+        for (Layer layer : layers) {
+            Class<?> c = layer.getClass();
+            if (c == ConvolutionLayer.class) {
+                setHelper(layer, ConvolutionLayer.class, new MKLDNNConvHelper(type));
+                attached++;
+            } else if (c == SubsamplingLayer.class) {
+                setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
+                attached++;
+            } else if (c == BatchNormalization.class) {
+                setHelper(layer, BatchNormalization.class, new MKLDNNBatchNormHelper(type));
+                attached++;
+            }
+        }
+        return attached;
+    }
+
+    private static void setHelper(Layer layer, Class<?> owner, Object helper) {
+        try {
+            Field f = owner.getDeclaredField("helper");
+            f.setAccessible(true);
+            f.set(layer, helper);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DL4J's layer " + owner.getName() + " has no 'helper' field; is this DL4J 1.0.0-M2.1?", e);
+        }
+    }
+
+    private static Boolean detect() {
+        try {
+            Class<?> env = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment");
+            Object instance = env.getMethod("getInstance").invoke(null);
+            return (Boolean) env.getMethod("isUseONEDNN").invoke(instance);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.debug("oneDNN not available: {}", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.vestis.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Classification metrics from true labels and predicted class probabilities: mean cross-entropy loss,
+ * top-1 and top-3 accuracy, the confusion matrix (rows = true class) and per-class precision, recall, F1.
+ */
+public record Metrics(int count, double loss, double top1, double top3, long[][] confusion, List<ClassMetrics> perClass,
+                      double macroPrecision, double macroRecall, double macroF1) {
+
+    public record ClassMetrics(String label, long support, double precision, double recall, double f1) {
+    }
+
+    public static Metrics of(int[] labels, float[][] probabilities, List<String> classNames) {
+        int k = classNames.size();
+        long[][] confusion = new long[k][k];
+        double loss = 0;
+        int top1 = 0;
+        int top3 = 0;
+        for (int i = 0; i < labels.length; i++) {
+            float[] p = probabilities[i];
+            int truth = labels[i];
+            loss -= Math.log(Math.max(p[truth], 1e-12));
+            int rank = rankOf(p, truth);
+            top1 += rank == 0 ? 1 : 0;
+            top3 += rank < 3 ? 1 : 0;
+            confusion[truth][argmax(p)]++;
+        }
+        List<ClassMetrics> perClass = new ArrayList<>();
+        double sumP = 0;
+        double sumR = 0;
+        double sumF = 0;
+        for (int c = 0; c < k; c++) {
+            long tp = confusion[c][c];
+            long support = 0;
+            long predicted = 0;
+            for (int j = 0; j < k; j++) {
+                support += confusion[c][j];
+                predicted += confusion[j][c];
+            }
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = support == 0 ? 0 : (double) tp / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(new ClassMetrics(classNames.get(c), support, precision, recall, f1));
+            sumP += precision;
+            sumR += recall;
+            sumF += f1;
+        }
+        int n = Math.max(labels.length, 1);
+        return new Metrics(labels.length, loss / n, (double) top1 / n, (double) top3 / n, confusion, perClass,
+                sumP / k, sumR / k, sumF / k);
+    }
+
+    /** 0 when the true class has the highest probability, 1 when one class beats it, and so on. */
+    static int rankOf(float[] p, int truth) {
+        int rank = 0;
+        for (int j = 0; j < p.length; j++) {
+            if (p[j] > p[truth] || (p[j] == p[truth] && j < truth)) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    public static int argmax(float[] p) {
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

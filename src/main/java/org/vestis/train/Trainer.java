@@ -1,0 +1,128 @@
+package org.vestis.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.vestis.UserException;
+import org.vestis.config.TrainConfig;
+import org.vestis.data.Augmenter;
+import org.vestis.data.BatchProducer;
+import org.vestis.data.Dataset;
+import org.vestis.model.Architecture;
+import org.vestis.model.ModelBundle;
+import org.vestis.model.OneDnnHelpers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The training loop: minibatches from a background producer, a per-epoch learning rate, validation after
+ * every epoch, early stopping on validation loss, and a checkpoint after every epoch (network with its
+ * optimiser state plus {@link TrainingState}) so that {@code --resume} continues after a crash or Ctrl-C.
+ */
+public final class Trainer {
+    private static final String LAST = "last.zip";
+    private static final String BEST = "best.zip";
+    private static final String STATE = "state.json";
+    /** Train accuracy is measured on this many training images per epoch (inference mode). */
+    private static final int TRAIN_SAMPLE = 5000;
+
+    private final TrainConfig config;
+    private final List<String> labels;
+    private final Path checkpointDir;
+    private final TrainingProgress progress;
+
+    public record Result(MultiLayerNetwork best, TrainingState state) {
+    }
+
+    public Trainer(TrainConfig config, List<String> labels, Path checkpointDir, TrainingProgress progress) {
+        this.config = config;
+        this.labels = labels;
+        this.checkpointDir = checkpointDir;
+        this.progress = progress;
+    }
+
+    public Result train(Dataset train, Dataset validation, boolean resume) throws IOException {
+        MultiLayerNetwork net;
+        TrainingState state;
+        if (resume) {
+            if (!Files.isRegularFile(checkpointDir.resolve(LAST)) || !Files.isRegularFile(checkpointDir.resolve(STATE))) {
+                throw new UserException("There is no checkpoint to resume in " + checkpointDir + "; run the same command without --resume.");
+            }
+            net = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(LAST).toFile(), true);
+            state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+        } else {
+            ModelBundle.deleteRecursively(checkpointDir);
+            net = new MultiLayerNetwork(Architecture.byName(config.architecture).configuration(
+                    train.height(), train.width(), 1, labels.size(), config.learningRate, config.seed));
+            net.init();
+            state = new TrainingState();
+        }
+        Files.createDirectories(checkpointDir);
+        OneDnnHelpers.attach(net);
+        Dataset trainSample = train.limit(TRAIN_SAMPLE);
+        Augmenter augmenter = config.augment ? new Augmenter(config.shift, true) : null;
+
+        for (int epoch = state.epochsDone + 1; epoch <= config.epochs && !state.stoppedEarly; epoch++) {
+            double lr = learningRate(epoch);
+            net.setLearningRate(lr);
+            progress.epochStarted(epoch, config.epochs, train.size());
+            long start = System.nanoTime();
+            double lossSum = 0;
+            int batches = 0;
+            try (BatchProducer producer = new BatchProducer(train, config.batchSize, augmenter, config.seed * 1_000 + epoch)) {
+                while (producer.hasNext()) {
+                    DataSet batch = producer.next();
+                    net.fit(batch);
+                    lossSum += net.score();
+                    batches++;
+                    progress.imagesDone(batch.numExamples());
+                    batch.getFeatures().close();
+                    batch.getLabels().close();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Metrics trainMetrics = Evaluator.evaluate(net, trainSample, labels);
+            Metrics valMetrics = Evaluator.evaluate(net, validation, labels);
+            EpochStats stats = new EpochStats(epoch, lr, lossSum / Math.max(batches, 1), trainMetrics.top1(),
+                    valMetrics.loss(), valMetrics.top1(), seconds, train.size() / seconds);
+            state.history.add(stats);
+            state.epochsDone = epoch;
+            state.trainingSeconds += seconds;
+            boolean improved = valMetrics.loss() < state.bestValidationLoss;
+            if (improved) {
+                state.bestValidationLoss = valMetrics.loss();
+                state.bestEpoch = epoch;
+                state.epochsWithoutImprovement = 0;
+                writeAtomically(net, BEST, false);
+            } else if (++state.epochsWithoutImprovement >= config.patience) {
+                state.stoppedEarly = true;
+            }
+            writeAtomically(net, LAST, true);
+            Path tmp = checkpointDir.resolve(STATE + ".tmp");
+            ModelBundle.JSON.writeValue(tmp.toFile(), state);
+            Files.move(tmp, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            progress.epochFinished(stats, improved);
+        }
+        MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(BEST).toFile(), false);
+        OneDnnHelpers.attach(best);
+        return new Result(best, state);
+    }
+
+    /** Constant, or cosine decay from the base rate (epoch 1) towards zero (after the last epoch). */
+    double learningRate(int epoch) {
+        if (config.schedule.equals("cosine")) {
+            return config.learningRate * 0.5 * (1 + Math.cos(Math.PI * (epoch - 1) / config.epochs));
+        }
+        return config.learningRate;
+    }
+
+    private void writeAtomically(MultiLayerNetwork net, String name, boolean withUpdater) throws IOException {
+        Path tmp = checkpointDir.resolve(name + ".tmp");
+        ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
+        Files.move(tmp, checkpointDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

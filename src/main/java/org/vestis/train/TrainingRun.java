@@ -1,0 +1,104 @@
+package org.vestis.train;
+
+import org.vestis.config.TrainConfig;
+import org.vestis.data.Dataset;
+import org.vestis.data.StratifiedSplit;
+import org.vestis.model.ModelBundle;
+import org.vestis.model.ModelInfo;
+import org.vestis.model.OneDnnHelpers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One training run from data to bundle: train with early stopping, measure the best network on the test
+ * set, draw the curves and the confusion matrix, write report.md, and save the bundle with its provenance.
+ */
+public final class TrainingRun {
+    private final TrainConfig config;
+    private final List<String> labels;
+    private final String datasetName;
+    private final String command;
+    private Metrics testMetrics;
+    private TrainingState state;
+
+    public TrainingRun(TrainConfig config, List<String> labels, String datasetName, String command) {
+        this.config = config;
+        this.labels = labels;
+        this.datasetName = datasetName;
+        this.command = command;
+    }
+
+    /** The checkpoint directory sits beside the bundle, hidden: models/.NAME.checkpoint. */
+    public Path checkpointDir() {
+        Path out = Path.of(config.out).toAbsolutePath();
+        return out.resolveSibling("." + out.getFileName() + ".checkpoint");
+    }
+
+    public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
+        Trainer.Result result = new Trainer(config, labels, checkpointDir(), progress).train(parts.train(), parts.validation(), resume);
+        state = result.state();
+        testMetrics = Evaluator.evaluate(result.best(), test, labels);
+
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,
+                new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST,
+                config.architecture, datasetName, new ModelInfo.Initialisation("random", config.seed),
+                trainingInfo(parts), metricsInfo(test.size()), Versions.current(), command, Instant.now().toString());
+        ModelBundle bundle = new ModelBundle(result.best(), info);
+        Path extras = Files.createTempDirectory("vestis-report");
+        try {
+            Charts.trainingCurves(state.history, extras.resolve("training-curves.png"));
+            Charts.confusionMatrix(testMetrics.confusion(), labels, extras.resolve("confusion-matrix.png"));
+            ReportWriter.write(extras.resolve("report.md"), ReportWriter.render(
+                    info.name() + ": " + config.architecture + " on " + datasetName, testMetrics, state.history, summary()));
+            bundle.save(Path.of(config.out), extras);
+        } finally {
+            ModelBundle.deleteRecursively(extras);
+        }
+        ModelBundle.deleteRecursively(checkpointDir());
+        return bundle;
+    }
+
+    public String summary() {
+        return String.format(Locale.ROOT,
+                "%s: test top-1 %s, top-3 %s, macro F1 %s on %d images; best epoch %d of %d%s; training %.1f min (oneDNN helpers %s). Bundle: %s",
+                config.architecture, ReportWriter.pct(testMetrics.top1()), ReportWriter.pct(testMetrics.top3()),
+                ReportWriter.pct(testMetrics.macroF1()), testMetrics.count(), state.bestEpoch, state.epochsDone,
+                state.stoppedEarly ? " (stopped early)" : "", state.trainingSeconds / 60, OneDnnHelpers.enabled() ? "on" : "off", config.out);
+    }
+
+    private Map<String, Object> trainingInfo(StratifiedSplit.Parts parts) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("settings", config);
+        t.put("optimizer", "Adam(beta1=0.9, beta2=0.999, epsilon=1e-7)");
+        t.put("trainImages", parts.train().size());
+        t.put("validationImages", parts.validation().size());
+        t.put("epochsRun", state.epochsDone);
+        t.put("bestEpoch", state.bestEpoch);
+        t.put("stoppedEarly", state.stoppedEarly);
+        t.put("trainingSeconds", Math.round(state.trainingSeconds));
+        t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("history", state.history);
+        return t;
+    }
+
+    private Map<String, Object> metricsInfo(int testImages) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("split", "test");
+        m.put("images", testImages);
+        m.put("top1", testMetrics.top1());
+        m.put("top3", testMetrics.top3());
+        m.put("macroPrecision", testMetrics.macroPrecision());
+        m.put("macroRecall", testMetrics.macroRecall());
+        m.put("macroF1", testMetrics.macroF1());
+        m.put("loss", testMetrics.loss());
+        m.put("perClass", testMetrics.perClass());
+        return m;
+    }
+}
