@@ -42,6 +42,10 @@ public final class ConfigLoader {
         } catch (InvalidFormatException e) {
             throw new UserException("Wrong value '" + e.getValue() + "' for '" + e.getPathReference() + "' in " + file
                     + " (line " + e.getLocation().getLineNr() + "): expected " + e.getTargetType().getSimpleName() + ".", e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String where = e.getPath().isEmpty() ? "the top level" : "'" + e.getPathReference().replaceAll(".*\\[\"?", "").replace("\"]", "") + "'";
+            throw new UserException(file + " does not have the shape of a Vestis config at " + where + " (line "
+                    + e.getLocation().getLineNr() + "); compare it with configs/fashion-mnist.yaml.", e);
         } catch (JsonProcessingException e) {
             throw new UserException(file + " is not valid YAML for this tool (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                     + "): " + e.getOriginalMessage() + ".", e);

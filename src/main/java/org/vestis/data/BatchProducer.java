@@ -61,7 +61,17 @@ public final class BatchProducer implements Iterator<DataSet>, AutoCloseable {
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            // Hand the failure to the consumer; otherwise next() would wait forever for a batch that never comes.
+            try {
+                queue.put(new Failure(t));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    private record Failure(Throwable cause) {
     }
 
     private static int[] shuffled(int size, Random rng) {
@@ -90,6 +100,10 @@ public final class BatchProducer implements Iterator<DataSet>, AutoCloseable {
         }
         try {
             Object item = queue.take();
+            if (item instanceof Failure failure) {
+                queue.put(failure); // later calls fail the same way instead of blocking
+                throw new IllegalStateException("preparing a batch failed: " + failure.cause(), failure.cause());
+            }
             taken++;
             return (DataSet) item;
         } catch (InterruptedException e) {

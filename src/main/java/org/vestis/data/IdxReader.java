@@ -75,12 +75,17 @@ public final class IdxReader {
             throw new UserException("IDX file " + file + " does not exist.");
         }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
-        raw.reset();
-        boolean gzip = b1 == 0x1f && b2 == 0x8b;
-        return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw);
+        try {
+            raw.mark(2);
+            int b1 = raw.read();
+            int b2 = raw.read();
+            raw.reset();
+            boolean gzip = b1 == 0x1f && b2 == 0x8b;
+            return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw);
+        } catch (IOException | RuntimeException e) {
+            raw.close(); // a cut or corrupt gzip header fails in GZIPInputStream's constructor: don't leak the file handle
+            throw e;
+        }
     }
 
     private static void requireEnd(DataInputStream in, Path file) throws IOException {

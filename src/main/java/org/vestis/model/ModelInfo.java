@@ -35,9 +35,11 @@ public record ModelInfo(
      * How an image becomes the model's input. scale: pixel values divided by 255 (0..1). resizeMode
      * fit: the longest side scaled to the input size, aspect ratio kept, the rest filled with background.
      * darkBackground: photos with a light background are inverted, as Fashion-MNIST has dark backgrounds.
+     * cropToContent: the photo is first cropped to the pixels that differ from its background, because
+     * Fashion-MNIST items fill their frame.
      */
-    public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground) {
-        public static final Preprocessing FASHION_MNIST = new Preprocessing(true, "scale-0-1", "fit", true);
+    public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
+        public static final Preprocessing FASHION_MNIST = new Preprocessing(true, "scale-0-1", "fit", true, true);
     }
 
     public record Initialisation(String kind, long seed) {

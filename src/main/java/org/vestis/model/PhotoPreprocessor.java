@@ -1,0 +1,161 @@
+package org.vestis.model;
+
+import org.vestis.UserException;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Turns a real photo into what a Fashion-MNIST-style model expects, as its bundle declares: grayscale,
+ * dark background (light ones inverted), cropped to the object, fitted into the input size with its aspect
+ * ratio kept, values scaled to [0,1].
+ */
+public final class PhotoPreprocessor {
+    /** A pixel belongs to the object when it differs this much (0-255) from the background estimate. */
+    private static final int CONTENT_THRESHOLD = 40;
+
+    private final ModelInfo.Input input;
+    private final ModelInfo.Preprocessing prep;
+
+    public PhotoPreprocessor(ModelInfo.Input input, ModelInfo.Preprocessing prep) {
+        this.input = input;
+        this.prep = prep;
+    }
+
+    public static BufferedImage read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("Image " + file + " does not exist.");
+        }
+        try {
+            BufferedImage img = ImageIO.read(file.toFile());
+            if (img == null) {
+                throw new UserException("Cannot decode " + file + ": not a JPEG, PNG, BMP or GIF image.");
+            }
+            return img;
+        } catch (IOException e) {
+            throw new UserException("Cannot decode " + file + " (" + e.getMessage() + "): the file is damaged or not an image.", e);
+        }
+    }
+
+    /** The model input as a gray image (for showing what the model sees). */
+    public BufferedImage toModelImage(BufferedImage photo) {
+        int[][] gray = gray(photo);
+        if (prep.darkBackground() && borderMean(gray) > 127) {
+            invert(gray);
+        }
+        if (prep.cropToContent()) {
+            gray = cropToContent(gray);
+        }
+        return fit(gray, input.width(), input.height());
+    }
+
+    /** Model input values, row-major, scaled to [0,1]. */
+    public float[] toInput(BufferedImage photo) {
+        BufferedImage img = toModelImage(photo);
+        float[] out = new float[input.height() * input.width()];
+        for (int y = 0; y < input.height(); y++) {
+            for (int x = 0; x < input.width(); x++) {
+                out[y * input.width() + x] = (img.getRaster().getSample(x, y, 0)) / 255f;
+            }
+        }
+        return out;
+    }
+
+    private static int[][] gray(BufferedImage photo) {
+        int h = photo.getHeight();
+        int w = photo.getWidth();
+        int[][] g = new int[h][w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = photo.getRGB(x, y);
+                int alpha = (rgb >>> 24) & 0xff;
+                int r = (rgb >> 16) & 0xff;
+                int gr = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                int lum = (299 * r + 587 * gr + 114 * b) / 1000;
+                // Transparent pixels count as white background (product cut-outs are often PNGs on alpha).
+                g[y][x] = (lum * alpha + 255 * (255 - alpha)) / 255;
+            }
+        }
+        return g;
+    }
+
+    /** Mean of the outer 5% band: the background estimate. */
+    static double borderMean(int[][] g) {
+        int h = g.length;
+        int w = g[0].length;
+        int band = Math.max(1, Math.min(h, w) / 20);
+        long sum = 0;
+        long n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y < band || y >= h - band || x < band || x >= w - band) {
+                    sum += g[y][x];
+                    n++;
+                }
+            }
+        }
+        return (double) sum / n;
+    }
+
+    private static void invert(int[][] g) {
+        for (int[] row : g) {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = 255 - row[x];
+            }
+        }
+    }
+
+    private static int[][] cropToContent(int[][] g) {
+        double background = borderMean(g);
+        int h = g.length;
+        int w = g[0].length;
+        int top = h;
+        int bottom = -1;
+        int left = w;
+        int right = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (Math.abs(g[y][x] - background) > CONTENT_THRESHOLD) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        if (bottom < 0) {
+            return g;
+        }
+        int[][] c = new int[bottom - top + 1][right - left + 1];
+        for (int y = top; y <= bottom; y++) {
+            System.arraycopy(g[y], left, c[y - top], 0, right - left + 1);
+        }
+        return c;
+    }
+
+    private static BufferedImage fit(int[][] g, int width, int height) {
+        int h = g.length;
+        int w = g[0].length;
+        BufferedImage src = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                src.getRaster().setSample(x, y, 0, g[y][x]);
+            }
+        }
+        double scale = Math.min((double) width / w, (double) height / h);
+        int sw = Math.max(1, (int) Math.round(w * scale));
+        int sh = Math.max(1, (int) Math.round(h * scale));
+        Image scaled = src.getScaledInstance(sw, sh, Image.SCALE_AREA_AVERAGING);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = out.createGraphics();
+        graphics.drawImage(scaled, (width - sw) / 2, (height - sh) / 2, null);
+        graphics.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,130 @@
+package org.vestis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vestis.model.ModelBundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as a user runs them: real training on the fixture, then evaluate and predict; bad input exits 2. */
+class CliTest {
+    static final String SAMPLE = "src/test/resources/fashion-mnist-sample";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return VestisCommand.execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("train", "evaluate", "predict");
+    }
+
+    @Test
+    void trainEvaluatePredictEndToEnd(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("models/tiny");
+        int code = run("train", "--config", "configs/fashion-mnist-seed-cnn.yaml", "--data-dir", SAMPLE, "--epochs", "2",
+                "--batch-size", "32", "--out", model.toString());
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("epoch 1/2", "val_acc", "test top-1");
+        for (String f : new String[]{"model.zip", "model.json", "training-curves.png", "confusion-matrix.png", "report.md"}) {
+            assertThat(model.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(Files.list(dir.resolve("models")).map(p -> p.getFileName().toString())).as("no temporary or checkpoint dirs left").containsExactly("tiny");
+        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        assertThat(info.get("labels")).hasSize(10);
+        assertThat(info.get("backbone").asText()).isEqualTo("seed-cnn");
+        assertThat(info.get("command").asText()).startsWith("./vestis train --config configs/fashion-mnist-seed-cnn.yaml");
+        assertThat(info.at("/metrics/top1").asDouble()).isBetween(0.0, 1.0);
+        assertThat(info.at("/training/settings/batch-size").asInt()).isEqualTo(32);
+        assertThat(info.at("/preprocessing/darkBackground").asBoolean()).isTrue();
+        assertThat(Files.readString(model.resolve("report.md"))).contains("top-3 accuracy", "| Sneaker |", "macro F1");
+
+        assertThat(run("evaluate", model.toString(), "--data-dir", SAMPLE, "--json")).as(stderr()).isZero();
+        JsonNode eval = ModelBundle.JSON.readTree(stdout());
+        assertThat(eval.get("images").asInt()).isEqualTo(300);
+        assertThat(eval.get("top1").asDouble()).isEqualTo(info.at("/metrics/top1").asDouble());
+
+        Path csv = dir.resolve("predictions.csv");
+        assertThat(run("predict", model.toString(), "src/test/resources/photos", "--csv", csv.toString(), "--top", "2")).as(stderr()).isZero();
+        assertThat(stdout()).contains("t-shirt.jpg: ").contains("%");
+        assertThat(Files.readAllLines(csv)).hasSize(5).first().isEqualTo("file,label1,confidence1,label2,confidence2");
+
+        // One undecodable file among good ones: the good ones are still predicted, the exit code says 2.
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(Path.of("src/test/resources/photos/dress.jpg"), mixed.resolve("dress.jpg"));
+        Files.writeString(mixed.resolve("broken.png"), "not a png");
+        assertThat(run("predict", model.toString(), mixed.toString())).isEqualTo(2);
+        assertThat(stdout()).contains("dress.jpg: ");
+        assertThat(stderr()).contains("Cannot decode").contains("broken.png").doesNotContain("Exception");
+    }
+
+    @Test
+    void badInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) throws Exception {
+        assertThat(run("train", "--data-dir", dir.resolve("nope").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("does not exist").doesNotContain("\tat ");
+
+        assertThat(run("train", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("lacks").contains("train-images-idx3-ubyte.gz");
+
+        Path wrongFile = Files.createDirectories(dir.resolve("wrong"));
+        for (String f : new String[]{"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            Files.copy(Path.of(SAMPLE, "t10k-labels-idx1-ubyte.gz"), wrongFile.resolve(f));
+        }
+        assertThat(run("train", "--data-dir", wrongFile.toString(), "--out", dir.resolve("m").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is not an IDX image file");
+
+        Path yaml = dir.resolve("bad.yaml");
+        Files.writeString(yaml, "train:\n  learning-rat: 0.1\n");
+        assertThat(run("train", "--config", yaml.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("Unknown key 'learning-rat'");
+
+        Path notABundle = Files.createDirectories(dir.resolve("empty-model"));
+        assertThat(run("evaluate", notABundle.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("has no model.json");
+        assertThat(run("predict", notABundle.toString(), "x.jpg")).isEqualTo(2);
+
+        assertThat(run("train", "--epochs", "zero")).isEqualTo(2);
+        assertThat(stderr()).contains("--epochs");
+
+        assertThat(run("train", "--data-dir", dir.resolve("nope").toString(), "--verbose")).isEqualTo(2);
+        assertThat(stderr()).contains("\tat ");
+    }
+}

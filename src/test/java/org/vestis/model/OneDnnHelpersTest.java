@@ -1,0 +1,65 @@
+package org.vestis.model;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The oneDNN path must compute what the stock path computes: outputs, and gradients of every parameter
+ * (this is the check that caught wrong NHWC conv gradients with these natives).
+ */
+class OneDnnHelpersTest {
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void helperPathMatchesStockPathInOutputsAndGradients(Architecture arch) {
+        assertThat(OneDnnHelpers.enabled()).as("the onednn natives are on the classpath").isTrue();
+        MultiLayerNetwork stock = new MultiLayerNetwork(arch.configuration(28, 28, 1, 10, 1e-3, 7));
+        stock.init();
+        MultiLayerNetwork fast = stock.clone();
+        assertThat(OneDnnHelpers.attach(fast)).isGreaterThan(0);
+
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 28, 28);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 10);
+        for (int i = 0; i < 16; i++) {
+            y.putScalar(i, i % 10, 1);
+        }
+        assertThat(maxRelativeDifference(stock.output(x, false), fast.output(x, false))).isLessThan(1e-4);
+
+        // Gradients with dropout off so both paths see the same network.
+        stock.getLayerWiseConfigurations().getConfs().forEach(c -> c.getLayer().setIDropout(null));
+        fast.getLayerWiseConfigurations().getConfs().forEach(c -> c.getLayer().setIDropout(null));
+        Map<String, INDArray> g1 = gradients(stock, x, y);
+        Map<String, INDArray> g2 = gradients(fast, x, y);
+        assertThat(g2.keySet()).isEqualTo(g1.keySet());
+        for (String key : g1.keySet()) {
+            assertThat(maxRelativeDifference(g1.get(key), g2.get(key))).as("gradient " + key).isLessThan(2e-2);
+        }
+    }
+
+    private static Map<String, INDArray> gradients(MultiLayerNetwork net, INDArray x, INDArray y) {
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        Gradient g = net.gradient();
+        Map<String, INDArray> copy = new java.util.TreeMap<>();
+        g.gradientForVariable().forEach((k, v) -> copy.put(k, v.dup()));
+        return copy;
+    }
+
+    /** Largest |a-b| relative to the largest |a|: robust to near-zero elements. */
+    private static double maxRelativeDifference(INDArray a, INDArray b) {
+        double scale = Math.max(a.amaxNumber().doubleValue(), 1e-12);
+        return Transforms.abs(a.sub(b)).maxNumber().doubleValue() / scale;
+    }
+}

@@ -1,0 +1,65 @@
+package org.vestis.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vestis.UserException;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PhotoPreprocessorTest {
+    private final PhotoPreprocessor prep = new PhotoPreprocessor(new ModelInfo.Input(28, 28, 1), ModelInfo.Preprocessing.FASHION_MNIST);
+
+    @Test
+    void darkObjectOnWhiteBecomesBrightObjectOnBlackFilledToTheFrameKeepingAspect() {
+        // A tall dark rectangle (100x200) in the middle of a white 400x400 photo.
+        BufferedImage photo = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 400);
+        g.setColor(new Color(30, 30, 30));
+        g.fillRect(150, 100, 100, 200);
+        g.dispose();
+        BufferedImage in = prep.toModelImage(photo);
+        assertThat(in.getWidth()).isEqualTo(28);
+        assertThat(in.getHeight()).isEqualTo(28);
+        // Cropped to the object and fitted: full height, half the width (14 px) centred, black elsewhere.
+        assertThat(in.getRaster().getSample(14, 1, 0)).isGreaterThan(200);
+        assertThat(in.getRaster().getSample(14, 26, 0)).isGreaterThan(200);
+        assertThat(in.getRaster().getSample(2, 14, 0)).isLessThan(10);
+        assertThat(in.getRaster().getSample(25, 14, 0)).isLessThan(10);
+        float[] values = prep.toInput(photo);
+        assertThat(values).hasSize(784);
+        for (float v : values) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void realPhotoGivesAFashionMnistLikeInput() {
+        BufferedImage photo = PhotoPreprocessor.read(Path.of("src/test/resources/photos/t-shirt.jpg"));
+        BufferedImage in = prep.toModelImage(photo);
+        int[][] g = new int[28][28];
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                g[y][x] = in.getRaster().getSample(x, y, 0);
+            }
+        }
+        assertThat(PhotoPreprocessor.borderMean(g)).as("background is dark").isLessThan(80);
+        assertThat(in.getRaster().getSample(14, 14, 0)).as("the garment in the centre is bright").isGreaterThan(60);
+    }
+
+    @Test
+    void undecodableFileIsAClearError(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.jpg");
+        Files.writeString(bad, "this is not a JPEG");
+        assertThatThrownBy(() -> PhotoPreprocessor.read(bad)).isInstanceOf(UserException.class).hasMessageContaining("Cannot decode " + bad);
+        assertThatThrownBy(() -> PhotoPreprocessor.read(dir.resolve("none.png"))).isInstanceOf(UserException.class).hasMessageContaining("does not exist");
+    }
+}
