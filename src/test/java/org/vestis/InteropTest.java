@@ -1,5 +1,6 @@
 package org.vestis;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
@@ -107,6 +108,7 @@ class InteropTest {
     @Test
     @Order(2)
     void javaCvDecodesTheCommittedClip() throws Exception {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg would print every file's stream dump
         Path clip = resource(FIXTURE);
         DecodeResult r = decodeAll(clip.toString(), FIXTURE_FRAMES / 2);
         System.out.printf("[interop] fixture %s: %d frames %dx%d, codec %s, %.0f fps decode (%.1f ms; opening took %.0f ms)%n",

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""PyTorch peer of org.vestis.bench.ModelBenchmark: the same CNNs, batch sizes and measurements on the same CPU.
+
+Debian's python3-torch (1.13, OpenBLAS) with 2 threads. Prints `RESULT <name> <images per second>`.
+"""
+import gzip
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+torch.set_num_threads(int(os.environ.get("PEER_THREADS", "2")))
+QUICK = "--quick" in sys.argv
+SECONDS = 4 if QUICK else 15
+
+
+def seed_cnn():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(12 * 12 * 64, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 10))
+
+
+def conv_bn_relu(cin, cout):
+    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+
+
+def fashion_cnn():
+    # Same topology as Architecture.FASHION_CNN.
+    return nn.Sequential(
+        *conv_bn_relu(1, 32), nn.MaxPool2d(2),
+        *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
+        *conv_bn_relu(64, 128), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(3 * 3 * 128, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
+
+
+def train_rate(model, batch):
+    model.train()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    x = torch.rand(batch, 1, 28, 28)
+    y = torch.arange(batch) % 10
+
+    def step():
+        opt.zero_grad()
+        loss_fn(model(x), y).backward()
+        opt.step()
+
+    for _ in range(5):
+        step()
+    start, images = time.perf_counter(), 0
+    while time.perf_counter() - start < SECONDS:
+        step()
+        images += batch
+    return images / (time.perf_counter() - start)
+
+
+def infer_rate(model, batch, seconds):
+    model.eval()
+    x = torch.rand(batch, 1, 28, 28)
+    with torch.no_grad():
+        for _ in range(5):
+            model(x)
+        start, images = time.perf_counter(), 0
+        while time.perf_counter() - start < seconds:
+            model(x)
+            images += batch
+    return images / (time.perf_counter() - start)
+
+
+def read_idx(path, offset):
+    with gzip.open(path, "rb") as f:
+        return np.frombuffer(f.read(), dtype=np.uint8, offset=offset)
+
+
+def epoch_rate(data_dir, limit):
+    start = time.perf_counter()
+    images = read_idx(os.path.join(data_dir, "train-images-idx3-ubyte.gz"), 16).reshape(-1, 1, 28, 28)
+    labels = read_idx(os.path.join(data_dir, "train-labels-idx1-ubyte.gz"), 8)
+    if limit:
+        images, labels = images[:limit], labels[:limit]
+    x_all = torch.from_numpy(images.astype(np.float32) / 255.0)
+    y_all = torch.from_numpy(labels.astype(np.int64))
+    model = seed_cnn()
+    model.train()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    order = torch.randperm(len(y_all))
+    for i in range(0, len(order), 128):
+        idx = order[i:i + 128]
+        opt.zero_grad()
+        loss_fn(model(x_all[idx]), y_all[idx]).backward()
+        opt.step()
+    return len(y_all) / (time.perf_counter() - start)
+
+
+def report(name, rate):
+    print(f"RESULT {name} {rate:.1f}", flush=True)
+
+
+def main():
+    torch.manual_seed(1)
+    for name, build in (("seed-cnn", seed_cnn), ("fashion-cnn", fashion_cnn)):
+        model = build()
+        report(f"{name}-train-b128", train_rate(model, 128))
+        report(f"{name}-infer-b256", infer_rate(model, 256, SECONDS))
+        report(f"{name}-infer-b1", infer_rate(model, 1, SECONDS / 2))
+    data_dir = os.environ.get("VESTIS_FASHION_MNIST") or os.path.expanduser("~/.cache/vestis/fashion-mnist")
+    report("seed-cnn-epoch", epoch_rate(data_dir, 10_000 if QUICK else 0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+package org.vestis.bench;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vestis.data.BatchProducer;
+import org.vestis.data.Dataset;
+import org.vestis.data.FashionMnist;
+import org.vestis.data.FashionMnistLocator;
+import org.vestis.model.Architecture;
+import org.vestis.model.OneDnnHelpers;
+
+import java.util.Locale;
+
+/**
+ * The Java side of benchmarks/run.sh: training and inference throughput of our CNNs on this CPU, and one
+ * Fashion-MNIST epoch including reading the files. Prints one line per measurement:
+ * {@code RESULT <name> <images per second>}. The PyTorch peer (benchmarks/peer_torch.py) prints the same names.
+ */
+public final class ModelBenchmark {
+    private ModelBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        double seconds = quick ? 4 : 15;
+        System.out.println("# oneDNN helpers: " + (OneDnnHelpers.enabled() ? "on" : "off"));
+        for (Architecture arch : Architecture.values()) {
+            MultiLayerNetwork net = network(arch);
+            report(arch.id() + "-train-b128", trainRate(net, 128, seconds));
+            report(arch.id() + "-infer-b256", inferRate(net, 256, seconds));
+            report(arch.id() + "-infer-b1", inferRate(net, 1, seconds / 2));
+        }
+        report("seed-cnn-epoch", epochRate(quick ? 10_000 : 0));
+    }
+
+    private static MultiLayerNetwork network(Architecture arch) {
+        MultiLayerNetwork net = new MultiLayerNetwork(arch.configuration(28, 28, 1, 10, 1e-3, 1));
+        net.init();
+        OneDnnHelpers.attach(net);
+        return net;
+    }
+
+    private static double trainRate(MultiLayerNetwork net, int batch, double seconds) {
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 10);
+        for (int i = 0; i < batch; i++) {
+            y.putScalar(i, i % 10, 1);
+        }
+        for (int i = 0; i < 5; i++) {
+            net.fit(x, y);
+        }
+        long start = System.nanoTime();
+        long images = 0;
+        while (System.nanoTime() - start < seconds * 1e9) {
+            net.fit(x, y);
+            images += batch;
+        }
+        return images / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double inferRate(MultiLayerNetwork net, int batch, double seconds) {
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
+        for (int i = 0; i < 5; i++) {
+            net.output(x, false).close();
+        }
+        long start = System.nanoTime();
+        long images = 0;
+        while (System.nanoTime() - start < seconds * 1e9) {
+            net.output(x, false).close();
+            images += batch;
+        }
+        return images / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Reads the IDX files and trains seed-cnn for one epoch at batch 128; images per second of the whole. */
+    private static double epochRate(int limit) {
+        long start = System.nanoTime();
+        Dataset train = FashionMnist.train(FashionMnistLocator.standard().locate(null)).limit(limit);
+        MultiLayerNetwork net = network(Architecture.SEED_CNN);
+        try (BatchProducer batches = new BatchProducer(train, 128, null, 1)) {
+            while (batches.hasNext()) {
+                DataSet ds = batches.next();
+                net.fit(ds);
+                ds.getFeatures().close();
+                ds.getLabels().close();
+            }
+        }
+        return train.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void report(String name, double rate) {
+        System.out.printf(Locale.ROOT, "RESULT %s %.1f%n", name, rate);
+        System.out.flush();
+    }
+}
