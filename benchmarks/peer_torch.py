@@ -107,6 +107,19 @@ def main():
         report(f"{name}-train-b128", train_rate(model, 128))
         report(f"{name}-infer-b256", infer_rate(model, 256, SECONDS))
         report(f"{name}-infer-b1", infer_rate(model, 1, SECONDS / 2))
+    import torchvision
+    mobilenet = torchvision.models.mobilenet_v2()
+    mobilenet.eval()
+    for batch in (1, 8):
+        x = torch.rand(batch, 3, 224, 224)
+        with torch.no_grad():
+            for _ in range(3):
+                mobilenet(x)
+            start, images = time.perf_counter(), 0
+            while time.perf_counter() - start < SECONDS:
+                mobilenet(x)
+                images += batch
+        report(f"mobilenetv2-224-infer-b{batch}", images / (time.perf_counter() - start))
     data_dir = os.environ.get("VESTIS_FASHION_MNIST") or os.path.expanduser("~/.cache/vestis/fashion-mnist")
     report("seed-cnn-epoch", epoch_rate(data_dir, 10_000 if QUICK else 0))
 

@@ -1,5 +1,6 @@
 package org.vestis.bench;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,6 +11,7 @@ import org.vestis.data.Dataset;
 import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.model.Architecture;
+import org.vestis.model.MobileNetV2;
 import org.vestis.model.OneDnnHelpers;
 
 import java.util.Locale;
@@ -33,7 +35,26 @@ public final class ModelBenchmark {
             report(arch.id() + "-infer-b256", inferRate(net, 256, seconds));
             report(arch.id() + "-infer-b1", inferRate(net, 1, seconds / 2));
         }
+        ComputationGraph mobilenet = new ComputationGraph(MobileNetV2.configuration(224, 1000, 1.0, 1));
+        mobilenet.init();
+        OneDnnHelpers.attach(mobilenet);
+        report("mobilenetv2-224-infer-b1", inferRate(mobilenet, 1, seconds));
+        report("mobilenetv2-224-infer-b8", inferRate(mobilenet, 8, seconds));
         report("seed-cnn-epoch", epochRate(quick ? 10_000 : 0));
+    }
+
+    private static double inferRate(ComputationGraph net, int batch, double seconds) {
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 224, 224);
+        for (int i = 0; i < 3; i++) {
+            net.outputSingle(false, x).close();
+        }
+        long start = System.nanoTime();
+        long images = 0;
+        while (System.nanoTime() - start < seconds * 1e9) {
+            net.outputSingle(false, x).close();
+            images += batch;
+        }
+        return images / ((System.nanoTime() - start) / 1e9);
     }
 
     private static MultiLayerNetwork network(Architecture arch) {

@@ -30,11 +30,14 @@ final class ConsoleTrainingProgress implements TrainingProgress {
     @Override
     public void imagesDone(long images) {
         bar.stepBy(images);
+        if (bar.getCurrent() >= bar.getMax()) {
+            // Stop the bar before validation starts, or it keeps ticking with a falling rate.
+            bar.close();
+        }
     }
 
     @Override
     public void epochFinished(EpochStats s, boolean improved) {
-        bar.close();
         out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.2f%%  val_loss %.4f  val_acc %.2f%%  lr %.5f  %.0fs (%.0f img/s)%s%n",
                 s.epoch(), maxEpochs, s.trainLoss(), 100 * s.trainAccuracy(), s.validationLoss(), 100 * s.validationAccuracy(),
                 s.learningRate(), s.seconds(), s.imagesPerSecond(), improved ? "  *best" : "");

@@ -16,17 +16,42 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches a file over HTTP into a directory, verifying its SHA-256. Writes to a temporary name and renames,
  * so a crash never leaves a half file under the real name; retries once, then gives one clear error.
+ * A transfer that stalls (no bytes for {@code stallTimeout}) is abandoned rather than waited on forever:
+ * HttpClient's request timeout only covers the wait for the response headers, not the body.
  */
 public final class Downloader {
     private static final int ATTEMPTS = 2;
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+    private final Duration stallTimeout;
+
+    public Downloader() {
+        this(STALL_TIMEOUT);
+    }
+
+    /** With a shorter stall timeout, for tests. */
+    Downloader(Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
+    }
 
     public Path fetch(String baseUrl, RemoteFile file, Path dir) {
         String url = baseUrl.endsWith("/") ? baseUrl + file.name() : baseUrl + "/" + file.name();
@@ -63,17 +88,68 @@ public final class Downloader {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
+            // Closing the body from the watchdog wakes a read() blocked on a stalled connection.
+            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+            AtomicBoolean stalled = new AtomicBoolean();
+            long checkMillis = Math.max(10, stallTimeout.toMillis() / 4);
+            ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> {
+                if (System.nanoTime() - lastProgress.get() > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) {
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // the reader sees the stall either way
+                    }
+                }
+            }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+            long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long received = 0;
             MessageDigest sha = sha256();
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } catch (IOException e) {
+                        throw stalled.get() ? stalledError(e)
+                                : new IOException("connection lost after " + bytes(received, expected) + " (" + reason(e) + ")", e);
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    lastProgress.set(System.nanoTime());
+                    received += n;
                     sha.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
+            } finally {
+                watch.cancel(false);
+            }
+            if (stalled.get()) {
+                throw stalledError(null);
+            }
+            if (expected >= 0 && received != expected) {
+                throw new IOException("received " + bytes(received, expected));
             }
             return HexFormat.of().formatHex(sha.digest());
         }
+    }
+
+    private static String bytes(long received, long expected) {
+        return expected < 0 ? String.format(Locale.ROOT, "%,d bytes", received)
+                : String.format(Locale.ROOT, "%,d of %,d bytes", received, expected);
+    }
+
+    /** HttpClient's body stream says just "closed"; the cause says why (e.g. "EOF reached while reading"). */
+    private static String reason(IOException e) {
+        Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private IOException stalledError(IOException cause) {
+        long ms = stallTimeout.toMillis();
+        String quiet = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return new IOException("no data received for " + quiet + "; the transfer stalled", cause);
     }
 
     public static String sha256Of(Path file) throws IOException {

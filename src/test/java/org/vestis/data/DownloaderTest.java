@@ -9,12 +9,15 @@ import org.vestis.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Downloads from a real HTTP server on 127.0.0.1 serving the sample fixture; never the internet. */
 class DownloaderTest {
@@ -110,9 +113,29 @@ class DownloaderTest {
         server.override(FashionMnist.TEST_IMAGES, LocalFileServer.truncated(data, data.length / 3));
         String url = server.url() + FashionMnist.TEST_IMAGES;
 
-        assertThatThrownBy(() -> new Downloader().fetch(server.url(), expected, target))
-                .isInstanceOf(UserException.class)
-                .hasMessageStartingWith("Could not download " + url + " (");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> new Downloader().fetch(server.url(), expected, target))
+                        .isInstanceOf(UserException.class)
+                        .hasMessageStartingWith("Could not download " + url + " (connection lost after ")
+                        .hasMessageContaining(String.format(Locale.ROOT, " of %,d bytes", data.length))
+                        .hasMessageNotContaining("SHA-256")); // an I/O error, not a checksum mismatch
+        assertThat(server.requests(FashionMnist.TEST_IMAGES)).isEqualTo(2);
+        assertThat(filesIn(target)).isEmpty();
+    }
+
+    @Test
+    void stalledTransferIsAbandonedNotWaitedOnForever() throws IOException {
+        byte[] data = Files.readAllBytes(served.resolve(FashionMnist.TEST_IMAGES));
+        RemoteFile expected = remote(FashionMnist.TEST_IMAGES);
+        // Sends a third of the promised bytes, then nothing, with the connection left open.
+        server.override(FashionMnist.TEST_IMAGES, LocalFileServer.stalling(data, data.length / 3));
+        String url = server.url() + FashionMnist.TEST_IMAGES;
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> new Downloader(Duration.ofMillis(500)).fetch(server.url(), expected, target))
+                        .isInstanceOf(UserException.class)
+                        .hasMessageContaining(url)
+                        .hasMessageContaining("no data received for 500 ms"));
         assertThat(server.requests(FashionMnist.TEST_IMAGES)).isEqualTo(2);
         assertThat(filesIn(target)).isEmpty();
     }

@@ -51,15 +51,31 @@ final class LocalFileServer implements AutoCloseable {
         overrides.put(name, handler);
     }
 
-    /** A handler that promises {@code data.length} bytes but sends only the first {@code sent}, then drops the connection. */
+    /**
+     * A handler that promises {@code data.length} bytes, sends only the first {@code sent} and returns; closing
+     * the exchange with the body short makes HttpServer drop the connection: a cut-off download.
+     */
     static HttpHandler truncated(byte[] data, int sent) {
         return exchange -> {
             exchange.sendResponseHeaders(200, data.length);
             OutputStream body = exchange.getResponseBody();
             body.write(data, 0, sent);
             body.flush();
+        };
+    }
+
+    /**
+     * A handler that promises {@code data.length} bytes, sends only the first {@code sent}, then goes quiet with
+     * the connection open (closing the body stream short makes HttpServer abandon, not close, the connection).
+     */
+    static HttpHandler stalling(byte[] data, int sent) {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, data.length);
+            OutputStream body = exchange.getResponseBody();
+            body.write(data, 0, sent);
+            body.flush();
             try {
-                body.close(); // fewer bytes than promised: the server closes the connection (and complains)
+                body.close();
             } catch (IOException expected) {
                 // "insufficient bytes written to stream"
             }
