@@ -42,8 +42,13 @@ class OneDnnHelpersTest {
         Map<String, INDArray> g1 = gradients(stock, x, y);
         Map<String, INDArray> g2 = gradients(fast, x, y);
         assertThat(g2.keySet()).isEqualTo(g1.keySet());
+        // A bias right before batch norm has a true gradient of zero (BN removes the mean): both paths give
+        // float noise there, so differences are measured against the largest gradient of the whole network.
+        double networkScale = g1.values().stream().mapToDouble(g -> g.amaxNumber().doubleValue()).max().orElse(1);
         for (String key : g1.keySet()) {
-            assertThat(maxRelativeDifference(g1.get(key), g2.get(key))).as("gradient " + key).isLessThan(2e-2);
+            double scale = Math.max(g1.get(key).amaxNumber().doubleValue(), 1e-3 * networkScale);
+            double difference = Transforms.abs(g1.get(key).sub(g2.get(key))).maxNumber().doubleValue();
+            assertThat(difference / scale).as("gradient " + key).isLessThan(2e-2);
         }
     }
 
