@@ -1,0 +1,11 @@
+package org.vestis.video;
+
+import org.vestis.model.Prediction;
+
+/**
+ * One tracked object in one frame: its detection, the classifier's label for this frame alone, and the
+ * smoothed label over the track's best frames so far. {@code quality} is how good this frame's crop was.
+ */
+public record TrackResult(int trackId, boolean confirmed, Detection detection, double quality,
+                          Prediction frameLabel, Prediction smoothedLabel) {
+}

@@ -1,0 +1,18 @@
+package org.vestis.video.detect;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.vestis.video.Detection;
+
+import java.util.List;
+
+/** Finds people or garments in a BGR frame. Implementations may keep state between frames (e.g. motion). */
+public interface Detector extends AutoCloseable {
+
+    List<Detection> detect(Mat bgrFrame);
+
+    /** The name used in configs and on the command line: full-frame, center, person, face-torso, hog, motion. */
+    String name();
+
+    @Override
+    void close();
+}
