@@ -44,7 +44,11 @@ public final class PhotoPreprocessor {
 
     /** The model input as a gray image (for showing what the model sees). */
     public BufferedImage toModelImage(BufferedImage photo) {
-        int[][] gray = gray(photo);
+        return toModelImage(gray(photo));
+    }
+
+    /** The same from gray levels (0-255, [row][column]); the array may be modified. */
+    public BufferedImage toModelImage(int[][] gray) {
         if (prep.darkBackground() && borderMean(gray) > 127) {
             invert(gray);
         }
@@ -56,7 +60,12 @@ public final class PhotoPreprocessor {
 
     /** Model input values, row-major, scaled to [0,1]. */
     public float[] toInput(BufferedImage photo) {
-        BufferedImage img = toModelImage(photo);
+        return toInput(gray(photo));
+    }
+
+    /** The same from gray levels (0-255, [row][column]); the array may be modified. */
+    public float[] toInput(int[][] gray) {
+        BufferedImage img = toModelImage(gray);
         float[] out = new float[input.height() * input.width()];
         for (int y = 0; y < input.height(); y++) {
             for (int x = 0; x < input.width(); x++) {

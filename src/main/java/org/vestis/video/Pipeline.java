@@ -1,0 +1,241 @@
+package org.vestis.video;
+
+import org.vestis.model.Prediction;
+import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.detect.Detector;
+import org.vestis.video.sink.FrameSink;
+import org.vestis.video.smooth.CropQuality;
+import org.vestis.video.smooth.TopNSmoother;
+import org.vestis.video.source.FrameSource;
+import org.vestis.video.track.IouTracker;
+import org.vestis.video.track.TrackedDetection;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Source → detector → tracker → batched classifier → smoother → sinks. Three threads joined by bounded
+ * queues: capture (reads the source), inference (the calling thread), and output (feeds the sinks), so slow
+ * disks never stall inference and decoding overlaps with it. {@link #stop()} (e.g. from a Ctrl-C hook) ends
+ * capture; everything already read is still processed and the sinks are closed, so outputs are complete
+ * up to the last processed frame.
+ */
+public final class Pipeline {
+    private static final int TOP_K = 3;
+
+    private final FrameSource source;
+    private final Detector detector;
+    private final CropClassifier classifier;
+    private final List<FrameSink> sinks;
+    private final PipelineSettings settings;
+    private final IouTracker tracker;
+    private final TopNSmoother smoother;
+    private final Map<Integer, String> lastLabelOfConfirmedTrack = new TreeMap<>();
+    private volatile boolean stopRequested;
+    private volatile boolean stoppedByUser;
+    private volatile Throwable failure;
+
+    private record Item(VideoFrame frame, FrameResult result) {
+    }
+
+    private static final Item END = new Item(null, null);
+
+    public Pipeline(FrameSource source, Detector detector, CropClassifier classifier, List<FrameSink> sinks, PipelineSettings settings) {
+        this.source = source;
+        this.detector = detector;
+        this.classifier = classifier;
+        this.sinks = sinks;
+        this.settings = settings;
+        this.tracker = new IouTracker(settings.trackerIou(), settings.confirmHits(), settings.maxMisses());
+        this.smoother = new TopNSmoother(settings.topN());
+    }
+
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Runs to the end of the input (or {@link #stop()}); {@code onFrame} sees every result (progress, UI). */
+    public PipelineSummary run(Consumer<FrameResult> onFrame) throws IOException {
+        BlockingQueue<Item> captured = new ArrayBlockingQueue<>(settings.queueSize());
+        BlockingQueue<Item> processed = new ArrayBlockingQueue<>(settings.queueSize());
+        Thread capture = new Thread(() -> capture(captured), "capture");
+        Thread output = new Thread(() -> output(processed), "output");
+        long start = System.nanoTime();
+        long frames = 0;
+        capture.start();
+        output.start();
+        try {
+            while (true) {
+                Item item = captured.take();
+                if (item == END) {
+                    break;
+                }
+                FrameResult result = process(item.frame());
+                frames++;
+                onFrame.accept(result);
+                processed.put(new Item(item.frame(), result));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        } catch (RuntimeException e) {
+            failure = e;
+            stopRequested = true;
+        } finally {
+            stopRequested = true;
+            drain(captured, capture);
+            putQuietly(processed, END);
+            join(output);
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Integer> counts = new TreeMap<>();
+        lastLabelOfConfirmedTrack.values().forEach(l -> counts.merge(l, 1, Integer::sum));
+        return new PipelineSummary(source.description(), frames, seconds, frames / Math.max(seconds, 1e-9),
+                lastLabelOfConfirmedTrack.size(), counts, stoppedByUser);
+    }
+
+    /** For Ctrl-C: like {@link #stop()}, and the summary says the run was interrupted. */
+    public void interrupt() {
+        stoppedByUser = true;
+        stop();
+    }
+
+    FrameResult process(VideoFrame frame) {
+        long t0 = System.nanoTime();
+        List<Detection> detections = new ArrayList<>();
+        for (Detection d : detector.detect(frame.image())) {
+            if (d.score() >= settings.minScore() && d.box().clip(frame.width(), frame.height()).area() >= 1) {
+                detections.add(d);
+            }
+        }
+        List<TrackedDetection> tracked = tracker.update(detections);
+        tracker.drainRemoved().forEach(smoother::forget);
+        long t1 = System.nanoTime();
+        List<CropClassifier.Crop> crops = classifier.crops(frame.image(), detections.stream().map(Detection::box).toList());
+        List<TrackResult> results = new ArrayList<>();
+        try {
+            List<float[]> probabilities = classifier.classify(crops);
+            for (int i = 0; i < tracked.size(); i++) {
+                TrackedDetection td = tracked.get(i);
+                double quality = CropQuality.of(td.detection().score(), crops.get(i).gray(), td.detection().box(), frame.width(), frame.height());
+                float[] smoothed = smoother.update(td.trackId(), quality, probabilities.get(i));
+                Prediction perFrame = Prediction.of(probabilities.get(i), classifier.labels(), TOP_K);
+                Prediction overTrack = Prediction.of(smoothed, classifier.labels(), TOP_K);
+                if (td.confirmed()) {
+                    lastLabelOfConfirmedTrack.put(td.trackId(), overTrack.top().get(0).label());
+                }
+                results.add(new TrackResult(td.trackId(), td.confirmed(), td.detection(), quality, perFrame, overTrack));
+            }
+        } finally {
+            crops.forEach(CropClassifier.Crop::close);
+        }
+        long t2 = System.nanoTime();
+        return new FrameResult(frame.index(), frame.timestampSeconds(), frame.width(), frame.height(), results,
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    private void capture(BlockingQueue<Item> captured) {
+        try {
+            while (!stopRequested) {
+                VideoFrame frame = source.next();
+                if (frame == null) {
+                    break;
+                }
+                captured.put(new Item(frame, null));
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            putQuietly(captured, END);
+        }
+    }
+
+    private void output(BlockingQueue<Item> processed) {
+        try {
+            while (true) {
+                Item item = processed.take();
+                if (item == END) {
+                    break;
+                }
+                try (VideoFrame frame = item.frame()) {
+                    // After a sink failed, keep taking frames (and releasing them) so inference never blocks.
+                    if (failure == null) {
+                        writeToSinks(frame, item.result());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (FrameSink sink : sinks) {
+                try {
+                    sink.close();
+                } catch (IOException | RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeToSinks(VideoFrame frame, FrameResult result) {
+        try {
+            for (FrameSink sink : sinks) {
+                sink.accept(frame, result);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            stopRequested = true;
+        }
+    }
+
+    /** Frames captured but not processed after a stop are released; the capture thread is let finish. */
+    private static void drain(BlockingQueue<Item> captured, Thread capture) {
+        while (capture.isAlive() || !captured.isEmpty()) {
+            Item item = captured.poll();
+            if (item != null && item != END) {
+                item.frame().close();
+            } else if (item == null) {
+                join(capture, 10);
+            }
+        }
+    }
+
+    private static void putQuietly(BlockingQueue<Item> queue, Item item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread t) {
+        join(t, 0);
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
