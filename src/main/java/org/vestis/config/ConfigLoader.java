@@ -34,6 +34,9 @@ public final class ConfigLoader {
             if (config.train == null) {
                 config.train = new TrainConfig();
             }
+            if (config.pipeline == null) {
+                config.pipeline = new PipelineConfig();
+            }
             return config;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));

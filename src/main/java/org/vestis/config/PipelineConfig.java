@@ -1,0 +1,43 @@
+package org.vestis.config;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.vestis.video.PipelineSettings;
+
+/** The video pipeline's settings: which model bundle and detector, tracking and smoothing. */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public class PipelineConfig {
+    /** Model bundle directory. */
+    public String model = "models/fashion-mnist-cnn";
+    /** full-frame, center, person, face-torso, hog or motion. */
+    public String detector = "person";
+    /** Where detector model files are (empty: environment VESTIS_MODELS, the cache, or download). */
+    public String detectorModels = "";
+    public double minScore = 0.5;
+    /** How many of a track's best frames its label is averaged over. */
+    public int topN = 5;
+    public double trackerIou = 0.3;
+    public int confirmHits = 3;
+    public int maxMisses = 10;
+    /** Process every k-th frame of a file (1 = every frame). */
+    public int stride = 1;
+    public boolean blurFaces = false;
+
+    public void validate(String source) {
+        require(minScore >= 0 && minScore <= 1, source, "min-score must be between 0 and 1");
+        require(topN >= 1, source, "top-n must be at least 1");
+        require(trackerIou > 0 && trackerIou < 1, source, "tracker-iou must be between 0 and 1");
+        require(confirmHits >= 1 && maxMisses >= 0, source, "confirm-hits must be at least 1 and max-misses not negative");
+        require(stride >= 1, source, "stride must be at least 1");
+    }
+
+    public PipelineSettings settings() {
+        return new PipelineSettings(minScore, topN, trackerIou, confirmHits, maxMisses, PipelineSettings.DEFAULTS.queueSize());
+    }
+
+    private static void require(boolean ok, String source, String what) {
+        if (!ok) {
+            throw new org.vestis.UserException("In " + source + ": " + what + ".");
+        }
+    }
+}
