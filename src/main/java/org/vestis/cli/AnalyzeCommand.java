@@ -1,0 +1,150 @@
+package org.vestis.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.vestis.config.ConfigLoader;
+import org.vestis.config.PipelineConfig;
+import org.vestis.model.ModelBundle;
+import org.vestis.video.Pipeline;
+import org.vestis.video.PipelineSummary;
+import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.detect.DetectorSettings;
+import org.vestis.video.detect.Detectors;
+import org.vestis.video.detect.Detector;
+import org.vestis.video.detect.FaceTorsoDetector;
+import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.sink.AnnotatedVideoSink;
+import org.vestis.video.sink.FrameSink;
+import org.vestis.video.sink.TimelineJsonlSink;
+import org.vestis.video.sink.TrackCsvSink;
+import org.vestis.video.source.FrameSource;
+import org.vestis.video.source.FrameSources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * `vestis analyze VIDEO... --out DIR`: every frame of each input through the pipeline, writing per input an
+ * annotated video, a timeline (JSONL) and a per-track CSV, then DIR/summary.json over all inputs.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run recorded videos (or image folders, or stream URLs) through detection, tracking and classification.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files, image folders or stream URLs.")
+    List<String> inputs;
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+    @Option(names = "--config", defaultValue = "configs/fashion-mnist.yaml", description = "Run config (default: ${DEFAULT-VALUE}).")
+    Path config;
+    @Option(names = "--model", description = "Model bundle (overrides the config).")
+    String model;
+    @Option(names = "--detector", description = "full-frame, center, person, face-torso, hog or motion.")
+    String detector;
+    @Option(names = "--top-n", description = "Smooth each track's label over its N best frames.")
+    Integer topN;
+    @Option(names = "--stride", description = "Process every k-th frame.")
+    Integer stride;
+    @Option(names = "--min-score", description = "Detector confidence threshold (0..1).")
+    Double minScore;
+    @Option(names = "--blur-faces", description = "Blur faces in the annotated video.")
+    Boolean blurFaces;
+    @Option(names = "--no-video", description = "Skip the annotated video (timeline and CSV only).")
+    boolean noVideo;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig c = ConfigLoader.load(config).pipeline;
+        if (model != null) c.model = model;
+        if (detector != null) c.detector = detector;
+        if (topN != null) c.topN = topN;
+        if (stride != null) c.stride = stride;
+        if (minScore != null) c.minScore = minScore;
+        if (blurFaces != null) c.blurFaces = blurFaces;
+        c.validate(config.toString());
+
+        CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)));
+        ModelFiles models = ModelFiles.standard(c.detectorModels);
+        DetectorSettings detectorSettings = DetectorSettings.defaults().withModels(models).withConfidence(c.minScore);
+        Files.createDirectories(out);
+        List<PipelineSummary> summaries = new ArrayList<>();
+        for (String input : inputs) {
+            summaries.add(analyze(input, c, classifier, detectorSettings, models));
+            writeSummary(summaries, c);
+            if (summaries.get(summaries.size() - 1).interrupted()) {
+                break;
+            }
+        }
+        printTable(summaries);
+        System.out.println("Results in " + out + " (summary.json; per input: .annotated.mp4, .timeline.jsonl, .tracks.csv)");
+        return 0;
+    }
+
+    private PipelineSummary analyze(String input, PipelineConfig c, CropClassifier classifier, DetectorSettings ds, ModelFiles models) throws Exception {
+        String stem = stem(input);
+        try (FrameSource source = FrameSources.open(input, c.stride);
+             Detector det = Detectors.create(c.detector, ds);
+             FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models, FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
+            List<FrameSink> sinks = new ArrayList<>();
+            if (!noVideo) {
+                sinks.add(faces == null ? new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), source.frameRate())
+                        : new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), source.frameRate(), faces::faces));
+            }
+            sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
+            sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));
+            Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
+            // Ctrl-C: stop reading, finish what is queued, finalise the outputs, then let the JVM exit.
+            Thread hook = new Thread(pipeline::interrupt, "ctrl-c");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(stem).setInitialMax(expected).setUnit(" frames", 1)
+                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
+                return pipeline.run(r -> bar.step());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting because of Ctrl-C; the hook has done its job
+                }
+            }
+        }
+    }
+
+    static String stem(String input) {
+        String name = Path.of(input.replaceAll("[?#].*$", "")).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return base.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private void writeSummary(List<PipelineSummary> summaries, PipelineConfig c) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("config", c);
+        doc.put("inputs", summaries);
+        Path tmp = out.resolve("summary.json.part");
+        ModelBundle.JSON.writeValue(tmp.toFile(), doc);
+        Files.move(tmp, out.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void printTable(List<PipelineSummary> summaries) {
+        System.out.printf("%n%-40s %8s %8s %7s %7s  %s%n", "input", "frames", "seconds", "fps", "tracks", "labels (confirmed tracks)");
+        for (PipelineSummary s : summaries) {
+            System.out.printf(Locale.ROOT, "%-40s %8d %8.1f %7.1f %7d  %s%s%n", shorten(s.input()), s.frames(), s.seconds(), s.fps(),
+                    s.confirmedTracks(), s.labelCounts(), s.interrupted() ? "  (interrupted)" : "");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : "..." + s.substring(s.length() - 37);
+    }
+}
