@@ -97,8 +97,9 @@ final class AnalyzeCommand implements Callable<Integer> {
              FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models, FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
             List<FrameSink> sinks = new ArrayList<>();
             if (!noVideo) {
-                sinks.add(faces == null ? new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), source.frameRate())
-                        : new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), source.frameRate(), faces::faces));
+                // With a stride, the annotated video keeps real time: fewer frames at a lower rate.
+                double fps = source.frameRate() / (source.live() ? 1 : c.stride);
+                sinks.add(new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), fps, faces == null ? null : faces::faces));
             }
             sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));

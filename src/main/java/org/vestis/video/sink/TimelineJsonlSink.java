@@ -1,0 +1,109 @@
+package org.vestis.video.sink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vestis.UserException;
+import org.vestis.model.Prediction;
+import org.vestis.video.Box;
+import org.vestis.video.FrameResult;
+import org.vestis.video.TrackResult;
+import org.vestis.video.VideoFrame;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The per-frame timeline as JSON Lines: one line per tracked object per frame, e.g.
+ * <pre>{"frame":12,"time":1.2,"track":3,"confirmed":true,"x":10.5,"y":20.0,"w":100.0,"h":200.0,"score":0.93,
+ * "kind":"person","quality":0.71,"label":"shirt","confidence":0.64,"smoothedLabel":"shirt","smoothedConfidence":0.81}</pre>
+ * A frame without objects writes no line. Labels a stage did not produce are null. Lines go to
+ * {@code FILE.part.jsonl} (for {@code FILE.jsonl}), flushed after every frame so a crash keeps what was done,
+ * and the file gets its final name on {@link #close()}.
+ */
+public final class TimelineJsonlSink implements FrameSink {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path file;
+    private final Path part;
+    private final BufferedWriter out;
+    private boolean closed;
+
+    public TimelineJsonlSink(Path file) {
+        this.file = file;
+        this.part = OutputFiles.partName(file);
+        OutputFiles.createParent(file);
+        try {
+            this.out = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserException("The timeline file " + part + " could not be created; check that its folder is writable.", e);
+        }
+    }
+
+    /** Where lines are written until {@link #close()}. */
+    public Path partFile() {
+        return part;
+    }
+
+    @Override
+    public void accept(VideoFrame frame, FrameResult result) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the timeline " + file + " is closed");
+        }
+        for (TrackResult track : result.tracks()) {
+            out.write(json.writeValueAsString(line(result, track)));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    private ObjectNode line(FrameResult result, TrackResult track) {
+        ObjectNode n = json.createObjectNode();
+        n.put("frame", result.frameIndex());
+        putNumber(n, "time", result.timestampSeconds(), 3);
+        n.put("track", track.trackId());
+        n.put("confirmed", track.confirmed());
+        Box box = track.detection().box();
+        putNumber(n, "x", box.x(), 1);
+        putNumber(n, "y", box.y(), 1);
+        putNumber(n, "w", box.width(), 1);
+        putNumber(n, "h", box.height(), 1);
+        putNumber(n, "score", track.detection().score(), 4);
+        n.put("kind", track.detection().kind());
+        putNumber(n, "quality", track.quality(), 4);
+        putLabel(n, "label", "confidence", track.frameLabel());
+        putLabel(n, "smoothedLabel", "smoothedConfidence", track.smoothedLabel());
+        return n;
+    }
+
+    private static void putLabel(ObjectNode n, String labelKey, String confidenceKey, Prediction p) {
+        if (p == null || p.top().isEmpty()) {
+            n.putNull(labelKey);
+            n.putNull(confidenceKey);
+        } else {
+            n.put(labelKey, p.top().get(0).label());
+            putNumber(n, confidenceKey, p.top().get(0).probability(), 4);
+        }
+    }
+
+    /** Rounded, so the file stays small; NaN and infinity are not JSON, so they become null. */
+    private static void putNumber(ObjectNode n, String key, double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            n.putNull(key);
+            return;
+        }
+        double scale = Math.pow(10, decimals);
+        n.put(key, Math.round(v * scale) / scale);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close();
+        OutputFiles.publish(part, file);
+    }
+}

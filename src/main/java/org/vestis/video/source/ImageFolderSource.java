@@ -1,0 +1,150 @@
+package org.vestis.video.source;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.vestis.UserException;
+import org.vestis.video.VideoFrame;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+/**
+ * Every JPEG, PNG and BMP image in one folder (not its subfolders), in name order, as BGR frames. A file
+ * OpenCV cannot read is skipped and counted, never fatal: one bad photo must not stop a folder of thousands.
+ * Photos may differ in size, so {@link #width()}/{@link #height()} give the size of the frame returned last
+ * (of the first readable image before that). There is no clock: every frame's timestamp is 0.
+ */
+public final class ImageFolderSource implements FrameSource {
+    private final Path folder;
+    private final List<Path> files;
+    private final int stride;
+    private int nextFile;
+    private VideoFrame pending;
+    private int width;
+    private int height;
+    private int skipped;
+    private boolean closed;
+
+    public ImageFolderSource(Path folder) {
+        this(folder, 1);
+    }
+
+    /** With a stride k, reads images 0, k, 2k, ... of the sorted list; frame indices are positions in that list. */
+    public ImageFolderSource(Path folder, int stride) {
+        if (stride < 1) {
+            throw new UserException("The stride must be 1 or more, not " + stride + ".");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new UserException("The image folder " + folder + " does not exist; check the path.");
+        }
+        this.folder = folder;
+        this.stride = stride;
+        this.files = listImages(folder);
+        if (files.isEmpty()) {
+            throw new UserException("The folder " + folder + " holds no JPEG, PNG or BMP images; point at a folder of images.");
+        }
+        // Read ahead once so the size is known before the first next().
+        pending = read();
+        if (pending != null) {
+            width = pending.width();
+            height = pending.height();
+        }
+    }
+
+    static boolean isImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png") || name.endsWith(".bmp");
+    }
+
+    private static List<Path> listImages(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).filter(ImageFolderSource::isImage)
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserException("The folder " + folder + " could not be listed (" + e.getMessage() + "); check its permissions.", e);
+        }
+    }
+
+    /** The next readable image at or after {@code nextFile}, or null when none is left. */
+    private VideoFrame read() {
+        while (nextFile < files.size()) {
+            int index = nextFile;
+            nextFile += stride;
+            Mat image = imread(files.get(index).toString(), IMREAD_COLOR);
+            if (image.empty()) {
+                image.close();
+                skipped++;
+                continue;
+            }
+            return new VideoFrame(index, 0.0, image);
+        }
+        return null;
+    }
+
+    @Override
+    public VideoFrame next() {
+        if (closed) {
+            throw new IllegalStateException(description() + " is closed");
+        }
+        VideoFrame frame = pending != null ? pending : read();
+        pending = null;
+        if (frame != null) {
+            width = frame.width();
+            height = frame.height();
+        }
+        return frame;
+    }
+
+    /** Image files that could not be read so far. */
+    public int skippedFiles() {
+        return skipped;
+    }
+
+    @Override
+    public double frameRate() {
+        return 0;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    /** Image files in the folder, readable or not. */
+    @Override
+    public long frameCount() {
+        return files.size();
+    }
+
+    @Override
+    public boolean live() {
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return folder.toString();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (pending != null) {
+            pending.close();
+            pending = null;
+        }
+    }
+}
