@@ -1,0 +1,47 @@
+package org.vestis.video.detect;
+
+import org.vestis.UserException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Makes a detector from its config name. */
+public final class Detectors {
+    /** Every name {@link #create} knows, in the order they are listed to users. */
+    public static final List<String> NAMES = List.of(FullFrameDetector.NAME, CenterDetector.NAME, YoloPersonDetector.NAME,
+            FaceTorsoDetector.NAME, HogPeopleDetector.NAME, MotionDetector.NAME);
+
+    private Detectors() {
+    }
+
+    /** The named detector; the DNN ones find (or download) their model files through {@code settings.models()}. */
+    public static Detector create(String name, DetectorSettings settings) {
+        String key = name == null ? "" : name.trim();
+        return switch (key) {
+            case FullFrameDetector.NAME -> new FullFrameDetector();
+            case CenterDetector.NAME -> new CenterDetector(settings.centerFraction());
+            case HogPeopleDetector.NAME -> new HogPeopleDetector(settings.confidenceOr(HogPeopleDetector.DEFAULT_CONFIDENCE),
+                    HogPeopleDetector.DEFAULT_MAX_WIDTH);
+            case MotionDetector.NAME -> new MotionDetector(settings.minMotionArea(), settings.confidenceOr(MotionDetector.DEFAULT_CONFIDENCE));
+            case YoloPersonDetector.NAME -> person(settings);
+            case FaceTorsoDetector.NAME -> new FaceTorsoDetector(
+                    settings.models().resolve(ModelFiles.YUNET, settings.modelPath()),
+                    settings.confidenceOr(FaceTorsoDetector.DEFAULT_CONFIDENCE));
+            default -> throw new UserException("Unknown detector \"" + name + "\"; choose one of " + String.join(", ", NAMES) + ".");
+        };
+    }
+
+    private static Detector person(DetectorSettings settings) {
+        double confidence = settings.confidenceOr(YoloPersonDetector.DEFAULT_CONFIDENCE);
+        if (settings.modelPath() == null) {
+            return YoloPersonDetector.standard(settings.models(), settings.cocoModel(), confidence);
+        }
+        // An explicit model is its .weights file; Darknet keeps the network description in a .cfg of the same name.
+        String weights = settings.modelPath().toString();
+        String stem = weights.endsWith(".weights") ? weights.substring(0, weights.length() - ".weights".length()) : weights;
+        ModelFile cfg = settings.cocoModel() ? ModelFiles.YOLO_COCO_CFG : ModelFiles.YOLO_BODY_CFG;
+        ModelFile wts = settings.cocoModel() ? ModelFiles.YOLO_COCO_WEIGHTS : ModelFiles.YOLO_BODY_WEIGHTS;
+        return new YoloPersonDetector(settings.models().resolve(cfg, Path.of(stem + ".cfg")),
+                settings.models().resolve(wts, settings.modelPath()), confidence);
+    }
+}

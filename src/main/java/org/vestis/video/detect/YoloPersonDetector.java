@@ -1,0 +1,144 @@
+package org.vestis.video.detect;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Net;
+import org.vestis.UserException;
+import org.vestis.video.Box;
+import org.vestis.video.Detection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_dnn.NMSBoxes;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
+
+/**
+ * People found by YOLO-Fastest 1.1 (Darknet) through OpenCV DNN, on a 320x320 input. Works with the one-class
+ * body model and with the 80-class COCO model: both put the person score in column 5 of each output row
+ * (cx, cy, w, h in 0..1, objectness, then one score per class that already includes the objectness).
+ */
+public final class YoloPersonDetector implements Detector {
+    public static final String NAME = "person";
+    public static final String KIND = "person";
+    public static final double DEFAULT_CONFIDENCE = 0.5;
+    private static final int INPUT_SIZE = 320;
+    private static final float NMS_IOU = 0.45f;
+    private static final int PERSON_COLUMN = 5;
+
+    private final Net net;
+    private final StringVector outNames;
+    private final Size inputSize = new Size(INPUT_SIZE, INPUT_SIZE);
+    private final Scalar noMean = new Scalar(0.0);
+    private final float confidence;
+    private boolean closed;
+
+    public YoloPersonDetector(Path cfg, Path weights, double confidence) {
+        this.confidence = (float) confidence;
+        try {
+            net = readNetFromDarknet(cfg.toString(), weights.toString());
+        } catch (RuntimeException e) {
+            inputSize.close();
+            noMean.close();
+            throw new UserException("Could not load the YOLO model " + weights + " with " + cfg + " (" + e.getMessage()
+                    + "); the files may be damaged or not a Darknet pair: delete them to download them again.", e);
+        }
+        // Darknet output names end in a space ("yolo_121 "): pass them back exactly as they come.
+        outNames = net.getUnconnectedOutLayersNames();
+    }
+
+    /** The standard body model, or with {@code coco} the COCO model, found or downloaded by {@code models}. */
+    public static YoloPersonDetector standard(ModelFiles models, boolean coco, double confidence) {
+        Path cfg = models.resolve(coco ? ModelFiles.YOLO_COCO_CFG : ModelFiles.YOLO_BODY_CFG);
+        Path weights = models.resolve(coco ? ModelFiles.YOLO_COCO_WEIGHTS : ModelFiles.YOLO_BODY_WEIGHTS);
+        return new YoloPersonDetector(cfg, weights, confidence);
+    }
+
+    @Override
+    public List<Detection> detect(Mat bgrFrame) {
+        Frames.requireOpen(closed, NAME);
+        if (Frames.isEmpty(bgrFrame)) {
+            return List.of();
+        }
+        int w = bgrFrame.cols(), h = bgrFrame.rows();
+        List<Box> boxes = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        try (Mat blob = blobFromImage(bgrFrame, 1 / 255.0, inputSize, noMean, true, false, CV_32F);
+             MatVector outs = new MatVector()) {
+            net.setInput(blob);
+            net.forward(outs, outNames);
+            for (long k = 0; k < outs.size(); k++) {
+                try (Mat out = outs.get(k); FloatIndexer ix = out.createIndexer()) {
+                    for (long r = 0; r < out.rows(); r++) {
+                        float score = ix.get(r, PERSON_COLUMN);
+                        if (score >= confidence) {
+                            float bw = ix.get(r, 2) * w, bh = ix.get(r, 3) * h;
+                            Box box = new Box(ix.get(r, 0) * w - bw / 2, ix.get(r, 1) * h - bh / 2, bw, bh).clip(w, h);
+                            if (Frames.usable(box)) {
+                                boxes.add(box);
+                                scores.add(score);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return suppressOverlaps(boxes, scores);
+    }
+
+    /** Non-maximum suppression: of boxes overlapping more than NMS_IOU, only the most confident stays. */
+    private List<Detection> suppressOverlaps(List<Box> boxes, List<Float> scores) {
+        List<Detection> result = new ArrayList<>();
+        if (boxes.isEmpty()) {
+            return result;
+        }
+        float[] s = new float[scores.size()];
+        Rect[] rects = new Rect[boxes.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = scores.get(i);
+            Box b = boxes.get(i);
+            rects[i] = new Rect((int) Math.round(b.x()), (int) Math.round(b.y()), (int) Math.round(b.width()), (int) Math.round(b.height()));
+        }
+        try (RectVector rv = new RectVector(rects);
+             FloatPointer sp = new FloatPointer(s);
+             IntPointer kept = new IntPointer()) {
+            NMSBoxes(rv, sp, confidence, NMS_IOU, kept);
+            for (long i = 0; i < kept.limit(); i++) { // NMSBoxes resizes the output; its limit is the kept count
+                int j = kept.get(i);
+                result.add(new Detection(boxes.get(j), Math.min(1.0, s[j]), KIND));
+            }
+        } finally {
+            for (Rect r : rects) {
+                r.close();
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            outNames.close();
+            net.close();
+            inputSize.close();
+            noMean.close();
+        }
+    }
+}
