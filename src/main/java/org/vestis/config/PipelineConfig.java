@@ -3,6 +3,7 @@ package org.vestis.config;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.vestis.video.PipelineSettings;
+import org.vestis.video.detect.Detectors;
 
 /** The video pipeline's settings: which model bundle and detector, tracking and smoothing. */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
@@ -24,6 +25,7 @@ public class PipelineConfig {
     public boolean blurFaces = false;
 
     public void validate(String source) {
+        require(Detectors.NAMES.contains(detector), source, "detector '" + detector + "' does not exist; choose one of " + String.join(", ", Detectors.NAMES));
         require(minScore >= 0 && minScore <= 1, source, "min-score must be between 0 and 1");
         require(topN >= 1, source, "top-n must be at least 1");
         require(trackerIou > 0 && trackerIou < 1, source, "tracker-iou must be between 0 and 1");

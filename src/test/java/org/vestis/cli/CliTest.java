@@ -127,4 +127,32 @@ class CliTest {
         assertThat(run("train", "--data-dir", dir.resolve("nope").toString(), "--verbose")).isEqualTo(2);
         assertThat(stderr()).contains("\tat ");
     }
+
+    @Test
+    void analyzeWritesVideoTimelineTracksAndSummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        int code = run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", out.toString(), "--detector", "center",
+                "--model", "models/fashion-mnist-seed-cnn", "--top-n", "3");
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("walking-3s.mp4", "Results in");
+        for (String f : new String[]{"walking-3s.annotated.mp4", "walking-3s.timeline.jsonl", "walking-3s.tracks.csv", "summary.json"}) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        JsonNode summary = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.at("/inputs/0/frames").asInt()).isEqualTo(30);
+        assertThat(summary.at("/inputs/0/confirmedTracks").asInt()).isEqualTo(1);
+        assertThat(summary.at("/config/top-n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void analyzeBadInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) {
+        assertThat(run("analyze", "no-such-video.mp4", "--out", dir.toString(), "--model", "models/fashion-mnist-seed-cnn")).isEqualTo(2);
+        assertThat(stderr()).contains("no-such-video.mp4").doesNotContain("\tat ");
+        // The DeepFashion-style bundle comes from another issue: until it exists, its config says so clearly.
+        assertThat(run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", dir.toString(), "--config", "configs/deepfashion.yaml")).isEqualTo(2);
+        assertThat(stderr()).contains("models/clothing-mobilenetv2").contains("does not exist");
+        assertThat(run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", dir.toString(), "--detector", "magic",
+                "--model", "models/fashion-mnist-seed-cnn")).isEqualTo(2);
+        assertThat(stderr()).contains("magic");
+    }
 }
