@@ -57,9 +57,9 @@ def train_rate(model, batch):
     return images / (time.perf_counter() - start)
 
 
-def infer_rate(model, batch, seconds):
+def infer_rate(model, batch, seconds, shape=(1, 28, 28)):
     model.eval()
-    x = torch.rand(batch, 1, 28, 28)
+    x = torch.rand(batch, *shape)
     with torch.no_grad():
         for _ in range(5):
             model(x)
@@ -111,15 +111,7 @@ def main():
     mobilenet = torchvision.models.mobilenet_v2()
     mobilenet.eval()
     for batch in (1, 8):
-        x = torch.rand(batch, 3, 224, 224)
-        with torch.no_grad():
-            for _ in range(3):
-                mobilenet(x)
-            start, images = time.perf_counter(), 0
-            while time.perf_counter() - start < SECONDS:
-                mobilenet(x)
-                images += batch
-        report(f"mobilenetv2-224-infer-b{batch}", images / (time.perf_counter() - start))
+        report(f"mobilenetv2-224-infer-b{batch}", infer_rate(mobilenet, batch, SECONDS, (3, 224, 224)))
     data_dir = os.environ.get("VESTIS_FASHION_MNIST") or os.path.expanduser("~/.cache/vestis/fashion-mnist")
     report("seed-cnn-epoch", epoch_rate(data_dir, 10_000 if QUICK else 0))
 

@@ -1,5 +1,7 @@
 package org.vestis.config;
 
+import static org.vestis.config.ConfigChecks.require;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.vestis.video.PipelineSettings;
@@ -35,11 +37,5 @@ public class PipelineConfig {
 
     public PipelineSettings settings() {
         return new PipelineSettings(minScore, topN, trackerIou, confirmHits, maxMisses, PipelineSettings.DEFAULTS.queueSize());
-    }
-
-    private static void require(boolean ok, String source, String what) {
-        if (!ok) {
-            throw new org.vestis.UserException("In " + source + ": " + what + ".");
-        }
     }
 }

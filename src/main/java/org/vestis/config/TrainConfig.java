@@ -1,5 +1,7 @@
 package org.vestis.config;
 
+import static org.vestis.config.ConfigChecks.require;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -40,11 +42,5 @@ public class TrainConfig {
         require(shift >= 0 && shift <= 8, source, "shift must be between 0 and 8 pixels");
         require(trainLimit >= 0 && testLimit >= 0, source, "train-limit and test-limit must not be negative");
         require(!out.isBlank(), source, "out must name a directory");
-    }
-
-    private static void require(boolean ok, String source, String what) {
-        if (!ok) {
-            throw new org.vestis.UserException("In " + source + ": " + what + ".");
-        }
     }
 }

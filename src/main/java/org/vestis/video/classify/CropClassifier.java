@@ -96,7 +96,9 @@ public final class CropClassifier {
         Mat small = gray;
         if (scale < 1.0) {
             small = new Mat();
-            resize(gray, small, new Size(Math.max(1, (int) (gray.cols() * scale)), Math.max(1, (int) (gray.rows() * scale))), 0, 0, INTER_AREA);
+            try (Size size = new Size(Math.max(1, (int) (gray.cols() * scale)), Math.max(1, (int) (gray.rows() * scale)))) {
+                resize(gray, small, size, 0, 0, INTER_AREA);
+            }
         }
         int[][] g = new int[small.rows()][small.cols()];
         try (UByteIndexer idx = small.createIndexer()) {
