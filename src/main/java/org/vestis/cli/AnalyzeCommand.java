@@ -1,5 +1,6 @@
 package org.vestis.cli;
 
+import org.vestis.OutputFiles;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         doc.put("inputs", summaries);
         Path tmp = out.resolve("summary.json.part");
         ModelBundle.JSON.writeValue(tmp.toFile(), doc);
-        Files.move(tmp, out.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.publish(tmp, out.resolve("summary.json"));
     }
 
     private static void printTable(List<PipelineSummary> summaries) {

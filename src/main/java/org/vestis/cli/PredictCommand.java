@@ -1,5 +1,6 @@
 package org.vestis.cli;
 
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.PhotoClassifier;
@@ -14,7 +15,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +78,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         } finally {
             if (tmpCsv != null) {
-                Files.move(tmpCsv, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                OutputFiles.publish(tmpCsv, csv);
             }
         }
         if (failures > 0) {

@@ -1,5 +1,6 @@
 package org.vestis.data;
 
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -64,7 +64,7 @@ public final class Downloader {
                 try {
                     String actual = download(url, tmp);
                     if (actual.equalsIgnoreCase(file.sha256())) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        OutputFiles.publish(tmp, target);
                         return target;
                     }
                     lastProblem = "its SHA-256 is " + actual + ", expected " + file.sha256();

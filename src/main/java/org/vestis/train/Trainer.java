@@ -1,5 +1,6 @@
 package org.vestis.train;
 
+import org.vestis.OutputFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -15,7 +16,6 @@ import org.vestis.model.OneDnnHelpers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -104,7 +104,7 @@ public final class Trainer {
             writeAtomically(net, LAST, true);
             Path tmp = checkpointDir.resolve(STATE + ".tmp");
             ModelBundle.JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.publish(tmp, checkpointDir.resolve(STATE));
             progress.epochFinished(stats, improved);
         }
         MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(BEST).toFile(), false);
@@ -123,6 +123,6 @@ public final class Trainer {
     private void writeAtomically(MultiLayerNetwork net, String name, boolean withUpdater) throws IOException {
         Path tmp = checkpointDir.resolve(name + ".tmp");
         ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
-        Files.move(tmp, checkpointDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.publish(tmp, checkpointDir.resolve(name));
     }
 }

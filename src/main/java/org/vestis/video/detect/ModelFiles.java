@@ -1,5 +1,6 @@
 package org.vestis.video.detect;
 
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.data.Downloader;
 import org.vestis.data.RemoteFile;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Finds the detectors' model files, in this order: an explicit path (from the config); a models directory laid out
@@ -117,7 +117,7 @@ public final class ModelFiles {
             // A private directory, so only a complete, verified file ever appears under the real name.
             staging = Files.createTempDirectory(target.getParent(), ".download-");
             Path fetched = new Downloader().fetch(base, new RemoteFile(remoteName, file.sha256()), staging);
-            Files.move(fetched, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.publish(fetched, target);
             return target;
         } catch (UserException e) {
             throw new UserException("The model file " + file.fileName() + " is missing and could not be downloaded from "

@@ -1,5 +1,6 @@
 package org.vestis.video.sink;
 
+import org.vestis.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vestis.UserException;

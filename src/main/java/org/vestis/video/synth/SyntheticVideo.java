@@ -1,5 +1,6 @@
 package org.vestis.video.synth;
 
+import org.vestis.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -15,7 +16,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,8 +137,8 @@ public final class SyntheticVideo {
             }
             recorder.stop();
         }
-        Files.move(tmpVideo, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(tmpTruth, groundTruth, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.publish(tmpVideo, video);
+        OutputFiles.publish(tmpTruth, groundTruth);
     }
 
     private Map<String, Object> truthLine(int frame, List<MovingObject> objects, List<Box> boxes) {

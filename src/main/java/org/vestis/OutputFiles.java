@@ -1,6 +1,4 @@
-package org.vestis.video.sink;
-
-import org.vestis.UserException;
+package org.vestis;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,19 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Temporary names beside the final file and the rename that publishes it, so readers never see half a file. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /** {@code name.ext} becomes {@code name.part.ext}; a file without extension gets {@code .part}. */
-    static Path partName(Path file) {
+    public static Path partName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String part = dot > 0 ? name.substring(0, dot) + ".part" + name.substring(dot) : name + ".part";
         return file.resolveSibling(part);
     }
 
-    static void createParent(Path file) {
+    public static void createParent(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
@@ -31,7 +29,7 @@ final class OutputFiles {
     }
 
     /** Replaces {@code target} with {@code source}, atomically where the file system allows. */
-    static void publish(Path source, Path target) throws IOException {
+    public static void publish(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
