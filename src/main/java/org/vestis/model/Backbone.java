@@ -31,7 +31,7 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         if (!(widthMultiplier > 0 && widthMultiplier <= 4)) {
             throw new UserException("Width multiplier " + widthMultiplier + " is out of range; use a value in (0, 4], e.g. 0.25, 0.5, 1.0.");
         }
-        if (inputSize < 32 || inputSize > 1024) {
+        if (family.startsWith("mobilenet") && (inputSize < 32 || inputSize > 1024)) {
             throw new UserException("Input size " + inputSize + " is out of range; use 32 to 1024 pixels, e.g. 128 or 224.");
         }
     }

@@ -37,6 +37,16 @@ final class FlatTable {
         return offset == 0 ? 0 : pos + offset;
     }
 
+    /** Where field {@code index} is stored (0 when absent); for tests that damage files on purpose. */
+    int fieldPosition(int index) {
+        return field(index);
+    }
+
+    /** Where the elements of vector field {@code index} start; for the same tests. */
+    int vectorPosition(int index) {
+        return vectorStart(index);
+    }
+
     boolean has(int index) {
         return field(index) != 0;
     }

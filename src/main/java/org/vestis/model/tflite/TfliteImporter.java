@@ -297,7 +297,8 @@ public final class TfliteImporter {
         set(bn, "beta", Nd4j.create(bias, new long[]{1, n}, 'c'));
         set(bn, "mean", Nd4j.zeros(DataType.FLOAT, 1, n));
         if (bn.paramTable().containsKey("log10stdev")) {
-            set(bn, "log10stdev", Nd4j.zeros(DataType.FLOAT, 1, n)); // std 1
+            // DL4J's default stores log10(std) and divides by sqrt(std^2 + eps): std^2 = 1 - eps makes that 1.
+            set(bn, "log10stdev", Nd4j.valueArrayOf(new long[]{1, n}, (float) (0.5 * Math.log10(1 - conf.getEps()))));
         } else {
             set(bn, "var", Nd4j.valueArrayOf(new long[]{1, n}, (float) (1 - conf.getEps())));
         }
