@@ -77,14 +77,22 @@ final class FlatTable {
             return null;
         }
         int start = indirect(f);
-        byte[] bytes = new byte[buf.getInt(start)];
+        byte[] bytes = new byte[checkedLength(buf.getInt(start))];
         buf.get(start + 4, bytes);
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     int vectorLength(int index) {
         int f = field(index);
-        return f == 0 ? 0 : buf.getInt(indirect(f));
+        return f == 0 ? 0 : checkedLength(buf.getInt(indirect(f)));
+    }
+
+    /** A length read from the file, refused when it cannot fit in the file (a damaged file, not an allocation). */
+    private int checkedLength(int n) {
+        if (n < 0 || n > buf.capacity()) {
+            throw new IndexOutOfBoundsException("length " + n + " in a file of " + buf.capacity() + " bytes");
+        }
+        return n;
     }
 
     FlatTable tableAt(int index, int i) {

@@ -106,8 +106,10 @@ public final class TfliteImporter {
         TfliteModel model = TfliteModel.read(file);
         try {
             return importModel(model, file.getFileName().toString());
-        } catch (IllegalStateException | IndexOutOfBoundsException e) {
-            throw new UserException(file + " is a damaged TensorFlow Lite file (" + e.getMessage() + ").", e);
+        } catch (IndexOutOfBoundsException e) {
+            throw new UserException(file + " is a damaged TensorFlow Lite file (" + e.getMessage() + "); download it again.", e);
+        } catch (IllegalStateException e) {
+            throw new UserException(file + " cannot be imported: " + e.getMessage() + ".", e);
         }
     }
 
