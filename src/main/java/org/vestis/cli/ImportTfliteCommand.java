@@ -17,13 +17,15 @@ final class ImportTfliteCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--labels", required = true, description = "Labels, one per line in output order (e.g. imagenet_labels.txt).")
     Path labels;
+    @Option(names = "--dataset", defaultValue = "imagenet", description = "What the model was trained on, recorded in model.json (default: ${DEFAULT-VALUE}).")
+    String dataset;
     @Option(names = "--out", required = true, description = "Bundle directory to write (e.g. models/mobilenetv2-imagenet).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        ModelBundle bundle = TfliteImporter.importBundle(file, labels, out.getFileName().toString(), VestisCommand.invocation);
+        ModelBundle bundle = TfliteImporter.importBundle(file, labels, out.getFileName().toString(), dataset, VestisCommand.invocation);
         bundle.save(out, null);
         System.out.printf("Imported %s as %s (%d classes, %d parameters) into %s in %.1f s%n", file.getFileName(),
                 bundle.info().backbone(), bundle.info().labels().size(), bundle.graph().numParams(), out, (System.nanoTime() - start) / 1e9);

@@ -61,8 +61,11 @@ public final class TfliteImporter {
     private TfliteImporter() {
     }
 
-    /** The whole import: weights, labels (one per line, in output order) and model.json, ready to save. */
-    public static ModelBundle importBundle(Path file, Path labelsFile, String name, String command) {
+    /**
+     * The whole import: weights, labels (one per line, in output order) and model.json, ready to save.
+     * {@code dataset} names what the model was trained on (model.json's provenance), e.g. "imagenet".
+     */
+    public static ModelBundle importBundle(Path file, Path labelsFile, String name, String dataset, String command) {
         List<String> labels = readLabels(labelsFile);
         Imported imported = importFile(file);
         long outputs = imported.graph().getOutputLayer(0).getParam("b").length();
@@ -73,7 +76,7 @@ public final class TfliteImporter {
                     + outputs + " outputs; pass the labels file that came with the model.");
         }
         Backbone b = imported.backbone();
-        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, name, labels, b.input(), b.preprocessing(), b.id(), "imagenet",
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, name, labels, b.input(), b.preprocessing(), b.id(), dataset,
                 new ModelInfo.Initialisation("pretrained", 0, "TensorFlow Lite " + file.getFileName() + " (sha256 " + sha256(file) + ")"),
                 null, null, Versions.current(), command, Instant.now().toString());
         return new ModelBundle(imported.graph(), info);
@@ -133,6 +136,9 @@ public final class TfliteImporter {
         int inputSize = inputSize(model, what);
         String family = adds > 0 ? Backbone.MOBILENET_V2 : Backbone.MOBILENET_V1;
         int numClasses = model.tensor(weighted.get(weighted.size() - 1).inputs()[1]).shape()[0];
+        if (numClasses < 1) {
+            throw new IndexOutOfBoundsException("a classifier with " + numClasses + " outputs");
+        }
 
         // Try the published width multipliers; if none fits, report the first difference of the first one
         // whose stem has the file's channel count (the most plausible intended shape).

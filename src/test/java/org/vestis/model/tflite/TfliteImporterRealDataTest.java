@@ -20,7 +20,7 @@ class TfliteImporterRealDataTest {
         Path data = Path.of(System.getenv("VESTIS_TEST_DATA"));
         Path tflite = data.resolve("pretrained/tflite");
         ModelBundle bundle = TfliteImporter.importBundle(tflite.resolve("mobilenet_v2_1.0_224_quant.tflite"),
-                tflite.resolve("imagenet_labels.txt"), "mobilenetv2-imagenet", "test");
+                tflite.resolve("imagenet_labels.txt"), "mobilenetv2-imagenet", "imagenet", "test");
         assertThat(bundle.info().backbone()).isEqualTo("mobilenetv2-1.0-224");
         Prediction p = new PhotoClassifier(bundle).classify(List.of(PhotoPreprocessor.read(data.resolve("people/grace_hopper.bmp"))), 5).get(0);
         assertThat(p.top().get(0).label()).isEqualTo("military uniform");

@@ -39,7 +39,7 @@ class TfliteImporterTest {
         dir = Path.of(TfliteImporterTest.class.getResource("/tflite/README.md").toURI()).getParent();
         model = dir.resolve("mobilenet_v1_0.25_128_quant.tflite");
         labels = dir.resolve("imagenet_labels.txt");
-        bundle = TfliteImporter.importBundle(model, labels, "v1", "test");
+        bundle = TfliteImporter.importBundle(model, labels, "v1", "imagenet", "test");
     }
 
     @Test
@@ -52,6 +52,7 @@ class TfliteImporterTest {
         assertThat(bundle.info().preprocessing().resizeMode()).isEqualTo("stretch");
         assertThat(bundle.info().labels()).hasSize(1001).startsWith("background");
         assertThat(bundle.info().initialisation().kind()).isEqualTo("pretrained");
+        assertThat(bundle.info().dataset()).isEqualTo("imagenet");
         assertThat(bundle.info().initialisation().source()).contains("mobilenet_v1_0.25_128_quant.tflite");
     }
 
@@ -160,9 +161,21 @@ class TfliteImporterTest {
     }
 
     @Test
+    void refusesAnInputNormalisationOtherThanMinusOneToOne(@TempDir Path tmp) throws IOException {
+        // The input's quantisation scale set to 1/255: pixels would map to [-0.5, 0.5], which our bundles cannot declare.
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(model)).order(ByteOrder.LITTLE_ENDIAN);
+        TfliteModel parsed = TfliteModel.parse(buf.duplicate());
+        FlatTable input = FlatTable.root(buf).tableAt(2, 0).tableAt(0, parsed.inputs()[0]);
+        buf.putFloat(input.table(4).vectorPosition(2), 1f / 255);
+        Path other = Files.write(tmp.resolve("scaled.tflite"), buf.array());
+        assertThatThrownBy(() -> TfliteImporter.importFile(other)).isInstanceOf(UserException.class)
+                .hasMessage("scaled.tflite maps pixel values to [-0.502, 0.498], not to [-1, 1] as MobileNets do; it cannot be imported.");
+    }
+
+    @Test
     void refusesLabelsThatDoNotMatchTheOutputs(@TempDir Path tmp) throws IOException {
         Path few = Files.writeString(tmp.resolve("few.txt"), "a\nb\nc\n");
-        assertThatThrownBy(() -> TfliteImporter.importBundle(model, few, "x", "test")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> TfliteImporter.importBundle(model, few, "x", "imagenet", "test")).isInstanceOf(UserException.class)
                 .hasMessageContaining("has 3 labels but mobilenet_v1_0.25_128_quant.tflite has 1001 outputs");
     }
 
@@ -170,7 +183,7 @@ class TfliteImporterTest {
     void prependsBackgroundWhenTheLabelsLackIt(@TempDir Path tmp) throws IOException {
         List<String> lines = Files.readAllLines(labels);
         Path without = Files.write(tmp.resolve("1000.txt"), lines.subList(1, lines.size()));
-        ModelBundle b = TfliteImporter.importBundle(model, without, "x", "test");
+        ModelBundle b = TfliteImporter.importBundle(model, without, "x", "imagenet", "test");
         assertThat(b.info().labels()).hasSize(1001).first().isEqualTo("background");
     }
 
