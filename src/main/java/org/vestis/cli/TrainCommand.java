@@ -47,6 +47,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer trainLimit;
     @Option(names = "--test-limit", description = "Use only the first N test images (0 = all).")
     Integer testLimit;
+    @Option(names = "--max-minutes", description = "Time budget: no new epoch after this many minutes (0 = none).")
+    Double maxMinutes;
     @Option(names = "--resume", description = "Continue from the last epoch's checkpoint of an interrupted run.")
     boolean resume;
 
@@ -85,5 +87,6 @@ final class TrainCommand implements Callable<Integer> {
         if (shift != null) c.shift = shift;
         if (trainLimit != null) c.trainLimit = trainLimit;
         if (testLimit != null) c.testLimit = testLimit;
+        if (maxMinutes != null) c.maxMinutes = maxMinutes;
     }
 }

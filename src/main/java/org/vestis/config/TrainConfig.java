@@ -30,6 +30,8 @@ public class TrainConfig {
     /** Use only this many training / test images (0 = all); for quick runs and tests. */
     public int trainLimit = 0;
     public int testLimit = 0;
+    /** Time budget: no new epoch starts after this many minutes of training (0 = no limit); for ablation grids. */
+    public double maxMinutes = 0;
 
     public void validate(String source) {
         org.vestis.model.Architecture.byName(architecture);
@@ -40,6 +42,7 @@ public class TrainConfig {
         require(patience >= 1, source, "patience must be at least 1");
         require(validationFraction > 0 && validationFraction < 0.5, source, "validation-fraction must be between 0 and 0.5");
         require(shift >= 0 && shift <= 8, source, "shift must be between 0 and 8 pixels");
+        require(maxMinutes >= 0, source, "max-minutes must not be negative");
         require(trainLimit >= 0 && testLimit >= 0, source, "train-limit and test-limit must not be negative");
         require(!out.isBlank(), source, "out must name a directory");
     }

@@ -66,7 +66,7 @@ public final class Trainer {
         Dataset trainSample = train.limit(TRAIN_SAMPLE);
         Augmenter augmenter = config.augment ? new Augmenter(config.shift, true) : null;
 
-        for (int epoch = state.epochsDone + 1; epoch <= config.epochs && !state.stoppedEarly; epoch++) {
+        for (int epoch = state.epochsDone + 1; epoch <= config.epochs && !state.stoppedEarly && !outOfTime(state); epoch++) {
             double lr = learningRate(epoch);
             net.setLearningRate(lr);
             progress.epochStarted(epoch, config.epochs, train.size());
@@ -110,6 +110,10 @@ public final class Trainer {
         MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(BEST).toFile(), false);
         OneDnnHelpers.attach(best);
         return new Result(best, state);
+    }
+
+    private boolean outOfTime(TrainingState state) {
+        return config.maxMinutes > 0 && state.trainingSeconds >= config.maxMinutes * 60;
     }
 
     /** Constant, or cosine decay from the base rate (epoch 1) towards zero (after the last epoch). */
