@@ -113,8 +113,10 @@ public final class PipelineBenchmark {
         int needed = Math.max(o.frames(), o.memoryFrames());
         Path input = prepareInput(o.clip(), o.work(), needed);
         System.out.println("INPUT " + input.toAbsolutePath());
-        System.out.printf(Locale.ROOT, "# input: %dx%d H.264 (OpenH264), %d frames; %d frames per detector; memory run %d frames%n",
-                WIDTH, HEIGHT, needed, o.frames(), o.memoryFrames());
+        java.util.regex.Matcher m = PREPARED.matcher(input.getFileName().toString());
+        String inFile = m.matches() ? m.group(1) : "?";
+        System.out.printf(Locale.ROOT, "# input: %dx%d H.264 (OpenH264), %s frames (decode-only reads them all); %d frames per detector;"
+                + " memory run %d frames%n", WIDTH, HEIGHT, inFile, o.frames(), o.memoryFrames());
         System.out.flush();
 
         report("decode-only", decodeRate(input));
@@ -303,7 +305,7 @@ public final class PipelineBenchmark {
         c.addSeries("Java heap used", x, heap).setMarker(SeriesMarkers.NONE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         Files.createDirectories(png.toAbsolutePath().getParent());
         String name = png.toString();
         BitmapEncoder.saveBitmap(c, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name, BitmapEncoder.BitmapFormat.PNG);
