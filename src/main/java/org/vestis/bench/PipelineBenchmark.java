@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
+import org.vestis.model.OneDnnHelpers;
 import org.vestis.video.Pipeline;
 import org.vestis.video.PipelineSettings;
 import org.vestis.video.PipelineSummary;
@@ -73,7 +74,7 @@ public final class PipelineBenchmark {
     }
 
     record Options(int frames, int memoryFrames, Path clip, Path work, Path model, Path memoryCsv, Path memoryPng,
-                   List<String> detectors) {
+                   List<String> detectors, boolean prepareOnly) {
         static Options parse(String[] args) {
             boolean quick = Arrays.asList(args).contains("--quick");
             int frames = quick ? 300 : 1500;
@@ -84,9 +85,11 @@ public final class PipelineBenchmark {
             Path csv = null;
             Path png = null;
             List<String> detectors = Detectors.NAMES;
+            boolean prepareOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> { }
+                    case "--prepare-only" -> prepareOnly = true;
                     case "--frames" -> frames = Integer.parseInt(args[++i]);
                     case "--memory-frames" -> memoryFrames = Integer.parseInt(args[++i]);
                     case "--clip" -> clip = Path.of(args[++i]);
@@ -97,12 +100,12 @@ public final class PipelineBenchmark {
                     case "--detectors" -> detectors = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; use [--quick] [--frames N] [--memory-frames N] [--clip FILE] [--work DIR] [--model DIR]"
-                            + " [--memory-csv FILE] [--memory-png FILE] [--detectors a,b,...]");
+                            + " [--memory-csv FILE] [--memory-png FILE] [--detectors a,b,...] [--prepare-only]");
                 }
             }
             return new Options(frames, memoryFrames, clip, work, model,
                     csv != null ? csv : work.resolve("pipeline-memory.csv"), png != null ? png : work.resolve("pipeline-memory.png"),
-                    detectors);
+                    detectors, prepareOnly);
         }
     }
 
@@ -116,8 +119,12 @@ public final class PipelineBenchmark {
         java.util.regex.Matcher m = PREPARED.matcher(input.getFileName().toString());
         String inFile = m.matches() ? m.group(1) : "?";
         System.out.printf(Locale.ROOT, "# input: %dx%d H.264 (OpenH264), %s frames (decode-only reads them all); %d frames per detector;"
-                + " memory run %d frames%n", WIDTH, HEIGHT, inFile, o.frames(), o.memoryFrames());
+                + " memory run %d frames; oneDNN helpers: %s%n", WIDTH, HEIGHT, inFile, o.frames(), o.memoryFrames(),
+                OneDnnHelpers.enabled() ? "on" : "off");
         System.out.flush();
+        if (o.prepareOnly()) {
+            return;
+        }
 
         report("decode-only", decodeRate(input));
 
