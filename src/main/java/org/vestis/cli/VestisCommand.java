@@ -10,7 +10,7 @@ import java.util.List;
 /** The `vestis` entry point: sub-commands, and the rule that user errors are one sentence and exit code 2. */
 @Command(name = "vestis", mixinStandardHelpOptions = true, version = "vestis 0.1.0",
         description = "Clothing recognition with Deeplearning4j: train, evaluate and predict; analyze videos.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class,
                 MakeVideoCommand.class, ScoreVideoCommand.class, CommandLine.HelpCommand.class})
 public final class VestisCommand implements Runnable {
     public static final int USER_ERROR = 2;
