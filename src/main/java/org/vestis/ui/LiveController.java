@@ -1,0 +1,238 @@
+package org.vestis.ui;
+
+import org.vestis.UserException;
+import org.vestis.model.ModelBundle;
+import org.vestis.video.Pipeline;
+import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.detect.Detector;
+import org.vestis.video.detect.DetectorSettings;
+import org.vestis.video.detect.Detectors;
+import org.vestis.video.detect.FullFrameDetector;
+import org.vestis.video.detect.ModelFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the pipeline behind the window. Every change (source, model, detector, top-N, threshold) stops the running
+ * pipeline and starts a new one with the new settings, on one worker thread so the window never waits. A model
+ * is loaded before the old pipeline stops: a model that fails to load leaves the running one as it was.
+ * The source outlives model and detector changes (a clip continues where it was).
+ */
+final class LiveController {
+    /** Told what happened; called from worker threads. */
+    interface Listener {
+        void status(String message);
+
+        void error(String message);
+
+        /** The settings now running (after a failed change: the unchanged ones, so controls can revert). */
+        void applied(LiveSettings settings, String sourceDescription);
+    }
+
+    private static final String FALLBACK_DETECTOR = FullFrameDetector.NAME;
+
+    private final ProjectRoot root;
+    private final FrameHandoff handoff;
+    private final Recorder recorder;
+    private final Listener listener;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "live-switcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Path, CropClassifier> classifiers = new HashMap<>();
+    // Owned by the worker thread:
+    private LiveSettings settings;
+    private PlaybackSource source;
+    private Detector detector;
+    private Pipeline pipeline;
+    private Thread runner;
+    private volatile boolean stopping;
+
+    LiveController(ProjectRoot root, FrameHandoff handoff, Recorder recorder, Listener listener) {
+        this.root = root;
+        this.handoff = handoff;
+        this.recorder = recorder;
+        this.listener = listener;
+    }
+
+    /** The first start: when the source (a camera) does not open, the demo clip plays instead. */
+    void start(LiveSettings first) {
+        worker.submit(() -> guarded(() -> apply(first, true)));
+    }
+
+    void change(LiveSettings next) {
+        worker.submit(() -> guarded(() -> apply(next, false)));
+    }
+
+    void setPaused(boolean paused) {
+        worker.submit(() -> {
+            if (source != null) {
+                source.setPaused(paused);
+            }
+        });
+    }
+
+    void step() {
+        worker.submit(() -> {
+            if (source != null) {
+                source.step();
+            }
+        });
+    }
+
+    /** The frame rate to record at: the file's own, or 25 for cameras that do not say. */
+    double frameRate() {
+        PlaybackSource s = source;
+        return s != null && s.frameRate() > 0 ? s.frameRate() : 25;
+    }
+
+    /** Stops everything and waits for it (window closing). */
+    void shutdown() {
+        worker.submit(() -> {
+            stopRun();
+            if (source != null) {
+                source.close();
+                source = null;
+            }
+        });
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            listener.error(message(e));
+        }
+    }
+
+    private void apply(LiveSettings next, boolean fallbackToDemo) {
+        CropClassifier classifier;
+        try {
+            listener.status("Loading model " + root.display(next.model()) + "...");
+            classifier = classifier(next.model());
+        } catch (RuntimeException e) {
+            String what = next.config() != null && (settings == null || !next.config().equals(settings.config()))
+                    ? root.display(next.config()) : root.display(next.model());
+            listener.error("Could not switch to " + what + ": " + message(e) + (settings != null ? " Still running " + root.display(settings.model()) + "." : ""));
+            if (settings != null) {
+                listener.applied(settings, source.description());
+            }
+            return;
+        }
+        stopRun();
+        String notice = null;
+        if (source == null || settings == null || !next.source().equals(settings.source())) {
+            PlaybackSource previous = source;
+            try {
+                source = new PlaybackSource(next.source());
+                if (previous != null) {
+                    previous.close();
+                }
+            } catch (RuntimeException e) {
+                Path demo = root.demoClip();
+                if (fallbackToDemo && Files.isRegularFile(demo)) {
+                    notice = message(e) + " Playing the demo clip " + root.display(demo) + " instead.";
+                    source = new PlaybackSource(demo.toString());
+                    next = next.withSource(demo.toString());
+                } else if (previous != null) {
+                    listener.error("Could not open " + next.source() + ": " + message(e));
+                    next = next.withSource(settings.source());
+                } else {
+                    listener.error(message(e) + (fallbackToDemo ? " The demo clip " + root.display(demo) + " is missing too; open a video file or folder." : ""));
+                    return;
+                }
+            }
+        }
+        Detector det;
+        try {
+            det = Detectors.create(next.detector(), DetectorSettings.defaults()
+                    .withModels(ModelFiles.standard(next.detectorModels())).withConfidence(next.minScore()));
+        } catch (RuntimeException e) {
+            notice = "Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.";
+            det = new FullFrameDetector();
+            next = next.withDetector(FALLBACK_DETECTOR);
+        }
+        settings = next;
+        startRun(det, classifier, next);
+        listener.applied(next, source.description());
+        if (notice != null) {
+            listener.error(notice);
+        } else {
+            listener.status("Running " + source.description() + " through " + root.display(next.model())
+                    + " (detector " + next.detector() + ", top-" + next.topN() + ", threshold " + Math.round(next.minScore() * 100) + "%).");
+        }
+    }
+
+    private CropClassifier classifier(Path model) {
+        Path key = model.toAbsolutePath().normalize();
+        CropClassifier c = classifiers.get(key);
+        if (c == null) {
+            c = new CropClassifier(ModelBundle.load(model));
+            classifiers.put(key, c);
+        }
+        return c;
+    }
+
+    private void startRun(Detector det, CropClassifier classifier, LiveSettings s) {
+        detector = det;
+        Pipeline p = new Pipeline(source, det, classifier, List.of(new WindowSink(handoff, recorder)), s.pipeline());
+        pipeline = p;
+        String description = source.description();
+        stopping = false;
+        runner = new Thread(() -> {
+            try {
+                p.run(r -> { });
+                if (!stopping) {
+                    listener.error(description + " ended; choose another source.");
+                }
+            } catch (Exception e) {
+                if (!stopping) {
+                    listener.error("Reading " + description + " failed: " + message(e) + " Choose another source.");
+                }
+            }
+        }, "pipeline");
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    private void stopRun() {
+        if (pipeline == null) {
+            return;
+        }
+        stopping = true;
+        pipeline.stop();
+        source.detach();
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        detector.close();
+        pipeline = null;
+        detector = null;
+    }
+
+    static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserException) {
+                return t.getMessage();
+            }
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}
