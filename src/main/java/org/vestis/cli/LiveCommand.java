@@ -41,9 +41,10 @@ final class LiveCommand implements Callable<Integer> {
     boolean dark;
     @Option(names = "--captures", defaultValue = "captures", description = "Folder for snapshots and recordings (default: ${DEFAULT-VALUE}).")
     Path captures;
-    @Option(names = "--switch-config", description = "Scripted run: select this config in the window after --switch-after seconds.")
-    Path switchConfig;
-    @Option(names = "--switch-after", defaultValue = "2", description = "Seconds before --switch-config (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--switch-config", description = "Scripted run: select this config in the window's picker after --switch-after seconds; "
+            + "repeat it to switch again every --switch-after seconds.")
+    java.util.List<Path> switchConfigs = new java.util.ArrayList<>();
+    @Option(names = "--switch-after", defaultValue = "5", description = "Seconds between scripted config switches (default: ${DEFAULT-VALUE}).")
     double switchAfter;
     @Option(names = "--screenshot", description = "Scripted run: save a PNG of the window just before quitting.")
     Path screenshot;
@@ -94,9 +95,9 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     private void script(LiveWindow w) {
-        if (switchConfig != null) {
-            Path target = ProjectRoot.find().resolve(switchConfig.toString());
-            once(switchAfter, () -> w.selectConfig(target));
+        for (int i = 0; i < switchConfigs.size(); i++) {
+            Path target = ProjectRoot.find().resolve(switchConfigs.get(i).toString());
+            once(switchAfter * (i + 1), () -> w.selectConfig(target));
         }
         if (quitAfter != null) {
             once(quitAfter, () -> {

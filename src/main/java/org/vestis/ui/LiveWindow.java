@@ -402,7 +402,9 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             g.dispose();
         }
         writePng(img, file);
-        log.println("vestis live: screenshot " + file + " (" + img.getWidth() + "x" + img.getHeight() + ")");
+        Shown s = view.shown();
+        log.println("vestis live: screenshot " + file + " (" + img.getWidth() + "x" + img.getHeight()
+                + (s == null ? ", no frame yet)" : ", frame " + s.result().frameIndex() + ")"));
     }
 
     private static void writePng(BufferedImage img, Path file) throws IOException {
@@ -438,6 +440,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         SwingUtilities.invokeLater(() -> {
             statusBar.setForeground(javax.swing.UIManager.getColor("Label.foreground"));
             statusBar.setText(message);
+            statusBar.setToolTipText(message);
             if (view.shown() == null) {
                 view.setPlaceholder(message);
             }
@@ -450,6 +453,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         SwingUtilities.invokeLater(() -> {
             statusBar.setForeground(Themes.dark() ? new Color(0xff7b72) : new Color(0xc62828));
             statusBar.setText(message);
+            statusBar.setToolTipText(message);
             if (view.shown() == null) {
                 view.setPlaceholder(message);
             }

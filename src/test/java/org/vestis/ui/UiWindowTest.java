@@ -1,0 +1,125 @@
+package org.vestis.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vestis.video.sink.OverlayLayout;
+import org.vestis.video.source.TestVideos;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real window under a virtual X server (Xvfb, started here): `vestis live` plays the fixture clip, the
+ * script switches to the DeepFashion config (its model is not trained yet: the window must say so and keep
+ * running the old model), then to the Fashion-MNIST config (which loads), and saves a screenshot. The window
+ * runs in a child JVM because the test JVM is headless. Skipped when Xvfb is not installed.
+ */
+class UiWindowTest {
+    private static final long TIMEOUT_SECONDS = 180;
+    private Process xvfb;
+
+    @AfterEach
+    void stopXvfb() {
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+    }
+
+    @Test
+    void playsAClipSwitchesModelsAndSavesAScreenshot(@TempDir Path dir) throws Exception {
+        String display = startXvfb();
+        Path shot = dir.resolve("window.png");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-Dvestis.home=" + Path.of("").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), "org.vestis.cli.VestisCommand",
+                "live", "--source", TestVideos.fixture().toString(), "--detector", "center",
+                "--model", "models/fashion-mnist-seed-cnn",
+                "--switch-config", "configs/deepfashion.yaml", "--switch-config", "configs/fashion-mnist.yaml",
+                "--switch-after", "6", "--screenshot", shot.toString(), "--quit-after", "20",
+                "--captures", dir.resolve("captures").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("DISPLAY", display);
+        Process app = pb.start();
+        boolean finished = app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!finished) {
+            app.destroyForcibly();
+        }
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertThat(finished).as("the app quit by itself; output:%n%s", out).isTrue();
+        assertThat(app.exitValue()).as("exit code; output:%n%s", out).isZero();
+
+        // The failed switch is reported in the window (every status line is also printed) and the old model keeps running.
+        int failed = out.indexOf("error: Could not switch to configs/deepfashion.yaml");
+        assertThat(failed).as(out).isPositive();
+        assertThat(out).contains("clothing-mobilenetv2", "Still running models/fashion-mnist-seed-cnn");
+        int switched = out.indexOf("through models/fashion-mnist-cnn", failed);
+        assertThat(switched).as("the second switch loads fashion-mnist-cnn; output:%n%s", out).isPositive();
+
+        Matcher m = Pattern.compile("screenshot .* \\((\\d+)x(\\d+), frame (\\d+)\\)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Long.parseLong(m.group(3))).as("frames kept coming after the switches (the 30-frame clip loops)").isGreaterThan(30);
+
+        BufferedImage img = ImageIO.read(shot.toFile());
+        assertThat(img.getWidth()).isEqualTo(LiveWindow.DEFAULT_SIZE.width);
+        assertThat(img.getHeight()).isEqualTo(LiveWindow.DEFAULT_SIZE.height);
+        Set<Integer> colours = new HashSet<>();
+        int trackPixels = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                trackPixels += rgb == OverlayLayout.rgb(1) ? 1 : 0;
+            }
+        }
+        assertThat(colours.size()).as("not blank: a video frame has many colours").isGreaterThan(1000);
+        assertThat(trackPixels).as("track 1's box and label band are painted").isGreaterThan(200);
+    }
+
+    /** Starts Xvfb on a free display number, or skips the test when Xvfb is not installed. */
+    private String startXvfb() throws IOException, InterruptedException {
+        Path binary = onPath("Xvfb");
+        assumeTrue(binary != null, "Xvfb is not installed (apt-get install xvfb); the window test needs a display");
+        for (int n = 90; n < 140; n++) {
+            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                continue;
+            }
+            xvfb = new ProcessBuilder(binary.toString(), ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && xvfb.isAlive(); i++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                    return ":" + n;
+                }
+                Thread.sleep(100);
+            }
+            xvfb.destroy();
+        }
+        throw new IllegalStateException("Xvfb did not start on any display from :90 to :139");
+    }
+
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
