@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The real window under a virtual X server (Xvfb, started here): `vestis live` plays the fixture clip, the
  * script switches to the DeepFashion config (its model is not trained yet: the window must say so and keep
  * running the old model), then to the Fashion-MNIST config (which loads), and saves a screenshot. The window
- * runs in a child JVM because the test JVM is headless. Skipped when Xvfb is not installed.
+ * runs in a child JVM because the test JVM is headless. Skipped when Xvfb or the JDK's X11 toolkit is not installed.
  */
 class UiWindowTest {
     private static final long TIMEOUT_SECONDS = 180;
@@ -43,6 +43,8 @@ class UiWindowTest {
 
     @Test
     void playsAClipSwitchesModelsAndSavesAScreenshot(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.exists(Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so")),
+                "this JDK has no X11 toolkit (a headless JRE); install the full JRE, e.g. openjdk-17-jre");
         String display = startXvfb();
         Path shot = dir.resolve("window.png");
         List<String> command = new ArrayList<>(List.of(
