@@ -46,6 +46,8 @@ final class LiveCommand implements Callable<Integer> {
     java.util.List<Path> switchConfigs = new java.util.ArrayList<>();
     @Option(names = "--switch-after", defaultValue = "5", description = "Seconds between scripted config switches (default: ${DEFAULT-VALUE}).")
     double switchAfter;
+    @Option(names = "--press", paramLabel = "KEY@SECONDS", description = "Scripted run: press a shortcut after SECONDS, e.g. \"ctrl S@5\" (snapshot), \"P@3\" (pause); repeatable.")
+    java.util.List<String> presses = new java.util.ArrayList<>();
     @Option(names = "--screenshot", description = "Scripted run: save a PNG of the window just before quitting.")
     Path screenshot;
     @Option(names = "--quit-after", description = "Scripted run: close the window after this many seconds.")
@@ -98,6 +100,20 @@ final class LiveCommand implements Callable<Integer> {
         for (int i = 0; i < switchConfigs.size(); i++) {
             Path target = ProjectRoot.find().resolve(switchConfigs.get(i).toString());
             once(switchAfter * (i + 1), () -> w.selectConfig(target));
+        }
+        for (String press : presses) {
+            int at = press.lastIndexOf('@');
+            javax.swing.KeyStroke key = at > 0 ? javax.swing.KeyStroke.getKeyStroke(press.substring(0, at).trim()) : null;
+            double seconds;
+            try {
+                seconds = at > 0 ? Double.parseDouble(press.substring(at + 1)) : -1;
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (key == null || !(seconds >= 0)) {
+                throw new UserException("--press " + press + " is not KEY@SECONDS with a key as Swing writes it, e.g. \"ctrl S@5\" or \"P@3\".");
+            }
+            once(seconds, () -> w.press(key));
         }
         if (quitAfter != null) {
             once(quitAfter, () -> {

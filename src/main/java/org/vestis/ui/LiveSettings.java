@@ -7,9 +7,10 @@ import java.nio.file.Path;
 /** What the window runs: one source through one model with one detector, and the pipeline's knobs. */
 record LiveSettings(String source, Path config, Path model, String detector, int topN, double minScore, String detectorModels) {
 
+    /** Queues of one frame: a window wants the newest picture (and an instant pause) more than overlap. */
     PipelineSettings pipeline() {
         PipelineSettings d = PipelineSettings.DEFAULTS;
-        return new PipelineSettings(minScore, topN, d.trackerIou(), d.confirmHits(), d.maxMisses(), d.queueSize());
+        return new PipelineSettings(minScore, topN, d.trackerIou(), d.confirmHits(), d.maxMisses(), 1);
     }
 
     LiveSettings withSource(String value) {

@@ -319,6 +319,17 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         configBox.setSelectedItem(wanted);
     }
 
+    /** Does what the keyboard shortcut {@code key} does ("ctrl S", "P"), through the same key binding. */
+    public void press(KeyStroke key) {
+        Object name = getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).get(key);
+        if (name == null) {
+            error("No shortcut is bound to " + key + ".");
+            return;
+        }
+        log.println("vestis live: key " + key);
+        getRootPane().getActionMap().get(name).actionPerformed(new ActionEvent(getRootPane(), ActionEvent.ACTION_PERFORMED, String.valueOf(name)));
+    }
+
     public void openPhoto(Path photo) {
         tabs.setSelectedIndex(1);
         imagePanel.open(photo);

@@ -80,7 +80,7 @@ public final class OverlayGraphics {
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont((float) (capHeight * FONT_PER_CAP));
         FontMetrics fm = g.getFontMetrics(font);
         int pad = Math.max(2, capHeight / 4);
-        int bar = withBar ? Math.max(3, capHeight / 4) : 0;
+        int bar = withBar ? Math.max(4, capHeight / 3) : 0;
         int textHeight = fm.getAscent() + fm.getDescent();
         int height = pad + textHeight + (withBar ? pad / 2 + bar : 0) + pad;
         return new Band(fm.stringWidth(text) + 2 * pad, height, pad, bar, font, fm.getAscent());
@@ -97,14 +97,19 @@ public final class OverlayGraphics {
         if (band.bar > 0 && confidence >= 0) {
             int barWidth = band.width - 2 * band.pad;
             int barTop = top + band.height - band.pad - band.bar;
-            g.setColor(new Color(mix(backgroundRgb, ink.getRGB() & 0xffffff)));
+            g.setColor(new Color(emptyBar(backgroundRgb)));
             g.fillRect(left + band.pad, barTop, barWidth, band.bar);
             g.setColor(ink);
             g.fillRect(left + band.pad, barTop, (int) Math.round(barWidth * Math.min(1, confidence)), band.bar);
         }
     }
 
-    /** Half-way between two colours: the empty part of the bar. */
+    /** The empty part of the bar: the band's colour shifted away from the text colour, so the filled part stands out. */
+    static int emptyBar(int backgroundRgb) {
+        return mix(backgroundRgb, OverlayLayout.textRgbOn(backgroundRgb) ^ 0xffffff);
+    }
+
+    /** Half-way between two colours. */
     static int mix(int a, int b) {
         int r = ((a >> 16 & 0xff) + (b >> 16 & 0xff)) / 2;
         int gr = ((a >> 8 & 0xff) + (b >> 8 & 0xff)) / 2;

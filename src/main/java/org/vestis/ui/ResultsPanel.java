@@ -12,7 +12,6 @@ import javax.swing.JTextArea;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.GridLayout;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +35,11 @@ final class ResultsPanel extends JPanel {
         top.add(modelBox);
         add(top, BorderLayout.NORTH);
 
-        JPanel plots = new JPanel(new GridLayout(1, 2, 8, 8));
-        plots.add(titled(curves, "Training curves"));
-        plots.add(titled(confusion, "Confusion matrix (test split)"));
+        // The curves image is two plots side by side, so it gets the wider share.
+        JSplitPane plots = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, titled(curves, "Training curves"),
+                titled(confusion, "Confusion matrix (test split)"));
+        plots.setResizeWeight(0.6);
+        plots.setBorder(null);
         report.setEditable(false);
         report.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, plots, titled(new JScrollPane(report), "report.md"));

@@ -1,5 +1,6 @@
 package org.vestis.ui;
 
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The real window under a virtual X server (Xvfb, started here): `vestis live` plays the fixture clip, the
  * script switches to the DeepFashion config (its model is not trained yet: the window must say so and keep
- * running the old model), then to the Fashion-MNIST config (which loads), and saves a screenshot. The window
+ * running the old model), then to the Fashion-MNIST config (which loads); then it presses the shortcuts to record a
+ * few seconds, pause, step and take a snapshot, and saves a screenshot of the window. The window
  * runs in a child JVM because the test JVM is headless. Skipped when Xvfb or the JDK's X11 toolkit is not installed.
  */
 class UiWindowTest {
@@ -54,7 +56,9 @@ class UiWindowTest {
                 "live", "--source", TestVideos.fixture().toString(), "--detector", "center",
                 "--model", "models/fashion-mnist-seed-cnn",
                 "--switch-config", "configs/deepfashion.yaml", "--switch-config", "configs/fashion-mnist.yaml",
-                "--switch-after", "6", "--screenshot", shot.toString(), "--quit-after", "20",
+                "--switch-after", "6",
+                "--press", "ctrl R@13", "--press", "ctrl R@16", "--press", "P@17", "--press", "N@18.5", "--press", "ctrl S@20",
+                "--screenshot", shot.toString(), "--quit-after", "21.5",
                 "--captures", dir.resolve("captures").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
         pb.environment().put("DISPLAY", display);
@@ -77,6 +81,30 @@ class UiWindowTest {
         Matcher m = Pattern.compile("screenshot .* \\((\\d+)x(\\d+), frame (\\d+)\\)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         assertThat(Long.parseLong(m.group(3))).as("frames kept coming after the switches (the 30-frame clip loops)").isGreaterThan(30);
+
+        // Snapshot and recording went to --captures; paused since 17 s (one step at 18.5), the window still shows the snapshot's frame.
+        Path captures = dir.resolve("captures");
+        List<Path> files;
+        try (var list = Files.list(captures)) {
+            files = list.sorted().toList();
+        }
+        Path snapshot = files.stream().filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
+        Path video = files.stream().filter(p -> p.toString().endsWith(".mp4")).findFirst().orElseThrow();
+        assertThat(out).contains("Saved the frame to " + snapshot, "Saved the recording to " + video);
+        Matcher frameOfSnapshot = Pattern.compile("-frame(\\d+)\\.png$").matcher(snapshot.getFileName().toString());
+        assertThat(frameOfSnapshot.find()).isTrue();
+        assertThat(m.group(3)).as("paused: the screenshot shows the snapshot's frame").isEqualTo(frameOfSnapshot.group(1));
+        BufferedImage still = ImageIO.read(snapshot.toFile());
+        assertThat(still.getWidth()).isEqualTo(TestVideos.FIXTURE_WIDTH);
+        assertThat(still.getRGB(0, 0) & 0xffffff).as("the status corner is painted").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
+            g.start();
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertThat(frames).as("the recording holds the frames of three seconds").isGreaterThan(3);
+        }
 
         BufferedImage img = ImageIO.read(shot.toFile());
         assertThat(img.getWidth()).isEqualTo(LiveWindow.DEFAULT_SIZE.width);
