@@ -63,7 +63,7 @@ final class LiveController {
         this.listener = listener;
     }
 
-    /** The first start: when the source (a camera) does not open, the demo clip plays instead. */
+    /** The first start: when its source is a camera that does not open, the demo clip plays instead. */
     void start(LiveSettings first) {
         worker.submit(() -> guarded(() -> apply(first, true)));
     }
@@ -144,7 +144,7 @@ final class LiveController {
                 }
             } catch (RuntimeException e) {
                 Path demo = root.demoClip();
-                if (fallbackToDemo && Files.isRegularFile(demo)) {
+                if (fallbackToDemo && isCamera(next.source()) && Files.isRegularFile(demo)) {
                     notice = message(e) + " Playing the demo clip " + root.display(demo) + " instead.";
                     source = new PlaybackSource(demo.toString());
                     next = next.withSource(demo.toString());
@@ -152,7 +152,7 @@ final class LiveController {
                     listener.error("Could not open " + next.source() + ": " + message(e));
                     next = next.withSource(settings.source());
                 } else {
-                    listener.error(message(e) + (fallbackToDemo ? " The demo clip " + root.display(demo) + " is missing too; open a video file or folder." : ""));
+                    listener.error(message(e) + (fallbackToDemo && isCamera(next.source()) ? " The demo clip " + root.display(demo) + " is missing too; open a video file or folder." : ""));
                     return;
                 }
             }
@@ -224,6 +224,11 @@ final class LiveController {
         detector.close();
         pipeline = null;
         detector = null;
+    }
+
+    /** A camera index or device, the sources that may simply be absent (the demo clip stands in for them). */
+    static boolean isCamera(String source) {
+        return source.trim().matches("\\d+|/dev/video\\d+");
     }
 
     static String message(Throwable e) {

@@ -326,7 +326,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             error("No shortcut is bound to " + key + ".");
             return;
         }
-        log.println("vestis live: key " + key);
+        log.println("vestis live: key " + key.toString().replace("pressed ", ""));
         getRootPane().getActionMap().get(name).actionPerformed(new ActionEvent(getRootPane(), ActionEvent.ACTION_PERFORMED, String.valueOf(name)));
     }
 

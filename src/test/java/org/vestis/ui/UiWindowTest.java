@@ -1,7 +1,8 @@
 package org.vestis.ui;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.video.sink.OverlayLayout;
@@ -30,46 +31,80 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * script switches to the DeepFashion config (its model is not trained yet: the window must say so and keep
  * running the old model), then to the Fashion-MNIST config (which loads); then it presses the shortcuts to record a
  * few seconds, pause, step and take a snapshot, and saves a screenshot of the window. The window
- * runs in a child JVM because the test JVM is headless. Skipped when Xvfb or the JDK's X11 toolkit is not installed.
+ * runs in a child JVM because the test JVM is headless. Also: with no camera, the demo clip plays and the window
+ * says why. Skipped when Xvfb or the JDK's X11 toolkit is not installed.
  */
 class UiWindowTest {
     private static final long TIMEOUT_SECONDS = 180;
-    private Process xvfb;
+    private static Process xvfb;
+    private static String display;
 
-    @AfterEach
-    void stopXvfb() {
+    @BeforeAll
+    static void startDisplay() throws Exception {
+        assumeTrue(Files.exists(Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so")),
+                "this JDK has no X11 toolkit (a headless JRE); install the full JRE, e.g. openjdk-17-jre");
+        display = startXvfb();
+    }
+
+    @AfterAll
+    static void stopDisplay() {
         if (xvfb != null) {
             xvfb.destroy();
         }
     }
 
-    @Test
-    void playsAClipSwitchesModelsAndSavesAScreenshot(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.exists(Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so")),
-                "this JDK has no X11 toolkit (a headless JRE); install the full JRE, e.g. openjdk-17-jre");
-        String display = startXvfb();
-        Path shot = dir.resolve("window.png");
+    private record Run(boolean finished, int exitCode, String out) {
+    }
+
+    /** `vestis live ARGS` in a child JVM on the virtual display, the project directory as vestis.home unless given. */
+    private static Run live(Path dir, String home, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-Dvestis.home=" + Path.of("").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "org.vestis.cli.VestisCommand",
-                "live", "--source", TestVideos.fixture().toString(), "--detector", "center",
+                "-Dvestis.home=" + (home != null ? home : Path.of("").toAbsolutePath().toString()),
+                "-cp", System.getProperty("java.class.path"), "org.vestis.cli.VestisCommand", "live"));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(dir, "live", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("DISPLAY", display);
+        Process app = pb.start();
+        boolean finished = app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!finished) {
+            app.destroyForcibly().waitFor();
+        }
+        return new Run(finished, finished ? app.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutACameraTheDemoClipPlaysAndTheWindowSaysWhy(@TempDir Path dir) throws Exception {
+        // A project directory whose videos/demo.mp4 is the fixture; camera 99 exists on no machine.
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("videos"));
+        Files.copy(TestVideos.fixture(), home.resolve(ProjectRoot.DEMO_CLIP));
+        Path shot = dir.resolve("demo.png");
+        Run run = live(dir, home.toString(), "--source", "99", "--config", Path.of("configs/fashion-mnist.yaml").toAbsolutePath().toString(),
+                "--detector", "full-frame", "--screenshot", shot.toString(), "--quit-after", "10");
+        assertThat(run.finished()).as(run.out()).isTrue();
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("error: No camera could be opened at 99", "Playing the demo clip videos/demo.mp4 instead.");
+        Matcher m = Pattern.compile("screenshot .* \\((\\d+)x(\\d+), frame (\\d+)\\)").matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        assertThat(Long.parseLong(m.group(3))).as("the demo clip is playing").isPositive();
+    }
+
+    @Test
+    void playsAClipSwitchesModelsAndSavesAScreenshot(@TempDir Path dir) throws Exception {
+        Path shot = dir.resolve("window.png");
+        Run run = live(dir, null,
+                "--source", TestVideos.fixture().toString(), "--detector", "center",
                 "--model", "models/fashion-mnist-seed-cnn",
                 "--switch-config", "configs/deepfashion.yaml", "--switch-config", "configs/fashion-mnist.yaml",
                 "--switch-after", "6",
                 "--press", "ctrl R@13", "--press", "ctrl R@16", "--press", "P@17", "--press", "N@18.5", "--press", "ctrl S@20",
                 "--screenshot", shot.toString(), "--quit-after", "21.5",
-                "--captures", dir.resolve("captures").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        pb.environment().put("DISPLAY", display);
-        Process app = pb.start();
-        boolean finished = app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            app.destroyForcibly();
-        }
-        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
-        assertThat(finished).as("the app quit by itself; output:%n%s", out).isTrue();
-        assertThat(app.exitValue()).as("exit code; output:%n%s", out).isZero();
+                "--captures", dir.resolve("captures").toString());
+        String out = run.out();
+        assertThat(run.finished()).as("the app quit by itself; output:%n%s", out).isTrue();
+        assertThat(run.exitCode()).as("exit code; output:%n%s", out).isZero();
 
         // The failed switch is reported in the window (every status line is also printed) and the old model keeps running.
         int failed = out.indexOf("error: Could not switch to configs/deepfashion.yaml");
@@ -123,7 +158,7 @@ class UiWindowTest {
     }
 
     /** Starts Xvfb on a free display number, or skips the test when Xvfb is not installed. */
-    private String startXvfb() throws IOException, InterruptedException {
+    private static String startXvfb() throws IOException, InterruptedException {
         Path binary = onPath("Xvfb");
         assumeTrue(binary != null, "Xvfb is not installed (apt-get install xvfb); the window test needs a display");
         for (int n = 90; n < 140; n++) {
