@@ -84,6 +84,9 @@ final class LiveCommand implements Callable<Integer> {
                 script(w);
             } catch (RuntimeException e) {
                 failure.set(e);
+            } catch (java.awt.AWTError e) {
+                failure.set(new UserException("The display " + System.getenv("DISPLAY") + " could not be opened (" + e.getMessage()
+                        + "); check DISPLAY, or use 'vestis analyze' for videos without a window.", e));
             }
         });
         if (failure.get() != null) {

@@ -35,6 +35,20 @@ final class Bundles {
         return out;
     }
 
+    /** Asks for a bundle directory anywhere; adds it to {@code box} and selects it (which fires the box's listeners). */
+    static void chooseOther(java.awt.Component parent, javax.swing.JComboBox<Item> box, ProjectRoot root) {
+        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(root.dir().resolve("models").toFile());
+        chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
+        chooser.setDialogTitle("Choose a model bundle directory (with model.json)");
+        if (chooser.showOpenDialog(parent) == javax.swing.JFileChooser.APPROVE_OPTION) {
+            Item item = Item.of(chooser.getSelectedFile().toPath().toAbsolutePath().normalize());
+            if (((javax.swing.DefaultComboBoxModel<Item>) box.getModel()).getIndexOf(item) < 0) {
+                box.addItem(item);
+            }
+            box.setSelectedItem(item);
+        }
+    }
+
     /** A path as a picker item: its name, and the path itself. */
     record Item(String name, Path path) {
         static Item of(Path p) {

@@ -66,6 +66,10 @@ final class ImagePanel extends JPanel {
         top.add(open);
         top.add(new JLabel("Model:"));
         top.add(modelBox);
+        JButton other = new JButton("Other bundle...");
+        other.setToolTipText("Use a model bundle from another directory");
+        other.addActionListener(e -> Bundles.chooseOther(this, modelBox, root));
+        top.add(other);
         top.add(caption);
         add(top, BorderLayout.NORTH);
 

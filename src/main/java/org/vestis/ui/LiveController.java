@@ -34,6 +34,9 @@ final class LiveController {
 
         /** The settings now running (after a failed change: the unchanged ones, so controls can revert). */
         void applied(LiveSettings settings, String sourceDescription);
+
+        /** True while a change is being applied (a model loading, a camera opening). */
+        void busy(boolean busy);
     }
 
     private static final String FALLBACK_DETECTOR = FullFrameDetector.NAME;
@@ -50,7 +53,7 @@ final class LiveController {
     private final Map<Path, CropClassifier> classifiers = new HashMap<>();
     // Owned by the worker thread:
     private LiveSettings settings;
-    private PlaybackSource source;
+    private volatile PlaybackSource source; // read by frameRate() from the event thread
     private Detector detector;
     private Pipeline pipeline;
     private Thread runner;
@@ -112,10 +115,13 @@ final class LiveController {
     }
 
     private void guarded(Runnable r) {
+        listener.busy(true);
         try {
             r.run();
         } catch (RuntimeException e) {
             listener.error(message(e));
+        } finally {
+            listener.busy(false);
         }
     }
 
@@ -189,7 +195,7 @@ final class LiveController {
 
     private void startRun(Detector det, CropClassifier classifier, LiveSettings s) {
         detector = det;
-        Pipeline p = new Pipeline(source, det, classifier, List.of(new WindowSink(handoff, recorder)), s.pipeline());
+        Pipeline p = new Pipeline(source, det, classifier, List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
         pipeline = p;
         String description = source.description();
         stopping = false;

@@ -63,6 +63,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
     private final LiveController controller;
     private final OverlayGraphics painter = new OverlayGraphics();
     private final JLabel statusBar = new JLabel(" ");
+    private final javax.swing.JProgressBar progress = new javax.swing.JProgressBar();
     private final JComboBox<SourceChoice> sourceBox = new JComboBox<>();
     private final JComboBox<Bundles.Item> configBox = new JComboBox<>();
     private final JComboBox<Bundles.Item> modelBox = new JComboBox<>();
@@ -95,6 +96,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         this.log = log;
         this.controller = new LiveController(root, new FrameHandoff(view::show), recorder, this);
         this.imagePanel = new ImagePanel(root, this::status, this::error);
+        recorder.onAbandon(() -> SwingUtilities.invokeLater(() -> recordButton.setSelected(false)));
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -113,8 +115,14 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         tabs.setToolTipTextAt(1, "One photo through a model (Ctrl+2)");
         tabs.setToolTipTextAt(2, "A model bundle's training results (Ctrl+3)");
         statusBar.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.setToolTipText("Loading a model or opening a source");
+        JPanel bottom = new JPanel(new BorderLayout(8, 0));
+        bottom.add(statusBar, BorderLayout.CENTER);
+        bottom.add(progress, BorderLayout.EAST);
         getContentPane().add(tabs, BorderLayout.CENTER);
-        getContentPane().add(statusBar, BorderLayout.SOUTH);
+        getContentPane().add(bottom, BorderLayout.SOUTH);
         shortcuts();
         darkButton.setSelected(Themes.dark());
         setSize(DEFAULT_SIZE);
@@ -158,7 +166,8 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             }
         });
         section(p, "Config", configBox);
-        section(p, "Model", modelBox);
+        JButton otherModel = button("Other bundle...", "Use a model bundle from another directory", e -> Bundles.chooseOther(this, modelBox, root));
+        section(p, "Model", modelBox, otherModel);
 
         detectorBox.setToolTipText("What finds the objects: full-frame, center, person (YOLO), face-torso, hog or motion");
         detectorBox.addActionListener(e -> {
@@ -395,7 +404,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             new Thread(() -> {
                 try {
                     Path saved = recorder.stop();
-                    status(saved != null ? "Saved the recording to " + saved + "." : "Recording stopped before any frame arrived; nothing saved.");
+                    status(saved != null ? "Saved the recording to " + saved + "." : "Recording stopped; no video was saved.");
                 } catch (UserException e) {
                     error(e.getMessage());
                 }
@@ -469,6 +478,11 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
                 view.setPlaceholder(message);
             }
         });
+    }
+
+    @Override
+    public void busy(boolean busy) {
+        SwingUtilities.invokeLater(() -> progress.setVisible(busy));
     }
 
     @Override

@@ -11,6 +11,12 @@ import java.nio.file.Path;
 final class Recorder {
     private AnnotatedVideoSink video; // guarded by this
     private Path file; // guarded by this
+    private volatile Runnable onAbandon = () -> { };
+
+    /** Told when a failed write ended the recording (the record button goes back up). */
+    void onAbandon(Runnable r) {
+        onAbandon = r;
+    }
 
     synchronized boolean recording() {
         return video != null;
@@ -27,6 +33,16 @@ final class Recorder {
         if (video != null) {
             video.accept(frame, result);
         }
+    }
+
+    /** After a write failed: finish what can be finished, quietly. */
+    synchronized void abandon() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            // already reported by the caller
+        }
+        onAbandon.run();
     }
 
     /** Finishes the video; returns its file, or null when nothing was recording (or no frame arrived). */

@@ -33,6 +33,10 @@ final class ResultsPanel extends JPanel {
         JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
         top.add(new JLabel("Model bundle:"));
         top.add(modelBox);
+        javax.swing.JButton other = new javax.swing.JButton("Other bundle...");
+        other.setToolTipText("Show the results of a model bundle from another directory");
+        other.addActionListener(e -> Bundles.chooseOther(this, modelBox, root));
+        top.add(other);
         add(top, BorderLayout.NORTH);
 
         // The curves image is two plots side by side, so it gets the wider share.

@@ -15,12 +15,14 @@ final class WindowSink implements FrameSink {
 
     private final FrameHandoff handoff;
     private final Recorder recorder;
+    private final java.util.function.Consumer<String> onError;
     private long lastNanos;
     private double fps;
 
-    WindowSink(FrameHandoff handoff, Recorder recorder) {
+    WindowSink(FrameHandoff handoff, Recorder recorder, java.util.function.Consumer<String> onError) {
         this.handoff = handoff;
         this.recorder = recorder;
+        this.onError = onError;
     }
 
     @Override
@@ -32,7 +34,13 @@ final class WindowSink implements FrameSink {
         }
         lastNanos = now;
         handoff.offer(new Shown(Images.toImage(frame.image()), result, fps));
-        recorder.accept(frame, result);
+        try {
+            recorder.accept(frame, result);
+        } catch (IOException | RuntimeException e) {
+            // A full disk ends the recording, not the live view.
+            onError.accept("Recording stopped: " + LiveController.message(e));
+            recorder.abandon();
+        }
     }
 
     /** The recorder outlives one pipeline run (model switches keep recording); the window stops it. */
