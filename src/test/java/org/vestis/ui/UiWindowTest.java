@@ -2,7 +2,7 @@ package org.vestis.ui;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.video.sink.OverlayLayout;
@@ -39,11 +39,15 @@ class UiWindowTest {
     private static Process xvfb;
     private static String display;
 
-    @BeforeAll
-    static void startDisplay() throws Exception {
+    /** Per test, so that each test is reported as skipped (an assumption in @BeforeAll would hide them). */
+    @BeforeEach
+    void needsADisplay() throws Exception {
         assumeTrue(Files.exists(Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so")),
                 "this JDK has no X11 toolkit (a headless JRE); install the full JRE, e.g. openjdk-17-jre");
-        display = startXvfb();
+        assumeTrue(onPath("Xvfb") != null, "Xvfb is not installed (apt-get install xvfb); the window test needs a display");
+        if (display == null) {
+            display = startXvfb(onPath("Xvfb"));
+        }
     }
 
     @AfterAll
@@ -157,10 +161,8 @@ class UiWindowTest {
         assertThat(trackPixels).as("track 1's box and label band are painted").isGreaterThan(200);
     }
 
-    /** Starts Xvfb on a free display number, or skips the test when Xvfb is not installed. */
-    private static String startXvfb() throws IOException, InterruptedException {
-        Path binary = onPath("Xvfb");
-        assumeTrue(binary != null, "Xvfb is not installed (apt-get install xvfb); the window test needs a display");
+    /** Starts Xvfb on a free display number. */
+    private static String startXvfb(Path binary) throws IOException, InterruptedException {
         for (int n = 90; n < 140; n++) {
             if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
                 continue;
