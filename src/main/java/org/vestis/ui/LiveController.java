@@ -12,6 +12,7 @@ import org.vestis.video.detect.ModelFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class LiveController {
             return;
         }
         stopRun();
-        String notice = null;
+        List<String> notices = new ArrayList<>(); // shown as one error line once the new run is going
         if (source == null || settings == null || !next.source().equals(settings.source())) {
             PlaybackSource previous = source;
             try {
@@ -151,11 +152,11 @@ final class LiveController {
             } catch (RuntimeException e) {
                 Path demo = root.demoClip();
                 if (fallbackToDemo && isCamera(next.source()) && Files.isRegularFile(demo)) {
-                    notice = message(e) + " Playing the demo clip " + root.display(demo) + " instead.";
+                    notices.add(message(e) + " Playing the demo clip " + root.display(demo) + " instead.");
                     source = new PlaybackSource(demo.toString());
                     next = next.withSource(demo.toString());
                 } else if (previous != null) {
-                    listener.error("Could not open " + next.source() + ": " + message(e));
+                    notices.add("Could not open " + next.source() + ": " + message(e) + " Still playing " + previous.description() + ".");
                     next = next.withSource(settings.source());
                 } else {
                     listener.error(message(e) + (fallbackToDemo && isCamera(next.source()) ? " The demo clip " + root.display(demo) + " is missing too; open a video file or folder." : ""));
@@ -168,15 +169,15 @@ final class LiveController {
             det = Detectors.create(next.detector(), DetectorSettings.defaults()
                     .withModels(ModelFiles.standard(next.detectorModels())).withConfidence(next.minScore()));
         } catch (RuntimeException e) {
-            notice = "Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.";
+            notices.add("Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.");
             det = new FullFrameDetector();
             next = next.withDetector(FALLBACK_DETECTOR);
         }
         settings = next;
         startRun(det, classifier, next);
         listener.applied(next, source.description());
-        if (notice != null) {
-            listener.error(notice);
+        if (!notices.isEmpty()) {
+            listener.error(String.join(" ", notices));
         } else {
             listener.status("Running " + source.description() + " through " + root.display(next.model())
                     + " (detector " + next.detector() + ", top-" + next.topN() + ", threshold " + Math.round(next.minScore() * 100) + "%).");
