@@ -30,10 +30,10 @@ def conv_bn_relu(cin, cout):
 def fashion_cnn():
     # Same topology as Architecture.FASHION_CNN.
     return nn.Sequential(
-        *conv_bn_relu(1, 32), nn.MaxPool2d(2),
+        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
         *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
-        *conv_bn_relu(64, 128), nn.MaxPool2d(2), nn.Flatten(),
-        nn.Linear(3 * 3 * 128, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
+        *conv_bn_relu(64, 192), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(3 * 3 * 192, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
 
 
 def train_rate(model, batch):

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * `vestis live` (and `vestis` with no command): the desktop window on a camera, a file, a folder or a stream.
- * --screenshot, --quit-after and --switch-config make a scripted run for tests and docs; the scripted switch
- * selects the config in the window's picker, the same path as a click.
+ * --screenshot, --quit-after, --switch-config and --press make a scripted run for tests and docs: the switch
+ * selects the config in the window's picker and a press goes through the key binding, the same paths as a user's.
+ * Scripted seconds count from the first frame shown, so a slow model load does not shorten the script.
  */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Open the desktop window: live recognition on a camera (default) or any video source, a photo panel, training results.")
@@ -50,7 +51,7 @@ final class LiveCommand implements Callable<Integer> {
     java.util.List<String> presses = new java.util.ArrayList<>();
     @Option(names = "--screenshot", description = "Scripted run: save a PNG of the window just before quitting.")
     Path screenshot;
-    @Option(names = "--quit-after", description = "Scripted run: close the window after this many seconds.")
+    @Option(names = "--quit-after", description = "Scripted run: close the window this many seconds after the first frame is shown.")
     Double quitAfter;
 
     @Override
@@ -99,24 +100,25 @@ final class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Scripted seconds count from the first frame shown (at most this long after the window opens). */
+    private static final double SCRIPT_START_MAX_WAIT = 60;
+
     private void script(LiveWindow w) {
+        // Checked now, so that a mistake is reported before the window waits for anything.
+        for (String press : presses) {
+            keyOf(press);
+        }
+        w.afterFirstFrame(SCRIPT_START_MAX_WAIT, () -> runScript(w));
+    }
+
+    private void runScript(LiveWindow w) {
         for (int i = 0; i < switchConfigs.size(); i++) {
             Path target = ProjectRoot.find().resolve(switchConfigs.get(i).toString());
             once(switchAfter * (i + 1), () -> w.selectConfig(target));
         }
         for (String press : presses) {
-            int at = press.lastIndexOf('@');
-            javax.swing.KeyStroke key = at > 0 ? javax.swing.KeyStroke.getKeyStroke(press.substring(0, at).trim()) : null;
-            double seconds;
-            try {
-                seconds = at > 0 ? Double.parseDouble(press.substring(at + 1)) : -1;
-            } catch (NumberFormatException e) {
-                seconds = -1;
-            }
-            if (key == null || !(seconds >= 0)) {
-                throw new UserException("--press " + press + " is not KEY@SECONDS with a key as Swing writes it, e.g. \"ctrl S@5\" or \"P@3\".");
-            }
-            once(seconds, () -> w.press(key));
+            javax.swing.KeyStroke key = keyOf(press);
+            once(Double.parseDouble(press.substring(press.lastIndexOf('@') + 1)), () -> w.press(key));
         }
         if (quitAfter != null) {
             once(quitAfter, () -> {
@@ -130,6 +132,21 @@ final class LiveCommand implements Callable<Integer> {
                 w.close();
             });
         }
+    }
+
+    private static javax.swing.KeyStroke keyOf(String press) {
+        int at = press.lastIndexOf('@');
+        javax.swing.KeyStroke key = at > 0 ? javax.swing.KeyStroke.getKeyStroke(press.substring(0, at).trim()) : null;
+        double seconds;
+        try {
+            seconds = at > 0 ? Double.parseDouble(press.substring(at + 1)) : -1;
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (key == null || !(seconds >= 0)) {
+            throw new UserException("--press " + press + " is not KEY@SECONDS with a key as Swing writes it, e.g. \"ctrl S@5\" or \"P@3\".");
+        }
+        return key;
     }
 
     private static void once(double seconds, Runnable action) {

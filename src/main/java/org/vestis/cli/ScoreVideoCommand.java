@@ -2,7 +2,9 @@ package org.vestis.cli;
 
 import org.vestis.train.ReportWriter;
 import org.vestis.video.synth.VideoScore;
+import org.vestis.model.ModelBundle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -17,10 +19,16 @@ final class ScoreVideoCommand implements Callable<Integer> {
     Path truth;
     @Parameters(index = "1", paramLabel = "TIMELINE", description = "Timeline (.timeline.jsonl from analyze).")
     Path timeline;
+    @Option(names = "--json", description = "Print the counts as one JSON object (for scripts).")
+    boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         VideoScore.Result r = VideoScore.score(truth, timeline);
+        if (json) {
+            System.out.println(ModelBundle.JSON.writeValueAsString(r));
+            return 0;
+        }
         System.out.printf(Locale.ROOT, "objects %d, detected %d: recall %s; per-frame accuracy %s; smoothed accuracy %s%n",
                 r.objects(), r.matched(), ReportWriter.pct(r.recall()), ReportWriter.pct(r.frameAccuracy()), ReportWriter.pct(r.smoothedAccuracy()));
         return 0;

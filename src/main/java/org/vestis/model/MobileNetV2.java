@@ -70,13 +70,13 @@ public final class MobileNetV2 {
         return x;
     }
 
-    private static String convBn(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int out, int kernel, int stride, boolean relu6) {
+    static String convBn(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int out, int kernel, int stride, boolean relu6) {
         g.addLayer(name, new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(out).hasBias(false)
                 .activation(Activation.IDENTITY).build(), in);
         return bnAct(g, name, name, relu6);
     }
 
-    private static String bnAct(ComputationGraphConfiguration.GraphBuilder g, String name, String in, boolean relu6) {
+    static String bnAct(ComputationGraphConfiguration.GraphBuilder g, String name, String in, boolean relu6) {
         g.addLayer(name + "_bn", new BatchNormalization.Builder().eps(1e-3).build(), in);
         if (!relu6) {
             return name + "_bn";

@@ -3,24 +3,53 @@ package org.vestis.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.util.ModelSerializer;
 import org.vestis.UserException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A trained model on disk: a directory with model.zip (DL4J) and model.json ({@link ModelInfo}). */
-public record ModelBundle(MultiLayerNetwork network, ModelInfo info) {
+/**
+ * A trained model on disk: a directory with model.zip (DL4J) and model.json ({@link ModelInfo}). The network
+ * is a MultiLayerNetwork (the compact CNNs) or a ComputationGraph (MobileNets, with their residual
+ * connections); exactly one of the two is set.
+ */
+public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, ModelInfo info) {
     public static final String MODEL_FILE = "model.zip";
     public static final String INFO_FILE = "model.json";
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ModelBundle(MultiLayerNetwork network, ModelInfo info) {
+        this(network, null, info);
+    }
+
+    public ModelBundle(ComputationGraph graph, ModelInfo info) {
+        this(null, graph, info);
+    }
+
+    /** The network, whichever kind it is (for saving). */
+    public Model model() {
+        return network != null ? network : graph;
+    }
+
+    /** Class probabilities for a batch of inputs (inference mode). */
+    public INDArray output(INDArray features) {
+        return network != null ? network.output(features, false) : graph.outputSingle(false, features);
+    }
 
     public static ModelBundle load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -43,18 +72,42 @@ public record ModelBundle(MultiLayerNetwork network, ModelInfo info) {
         if (info.labels() == null || info.labels().isEmpty() || info.input() == null) {
             throw new UserException(infoFile + " lacks its labels or input shape; the bundle is damaged.");
         }
-        MultiLayerNetwork net;
+        ModelBundle bundle;
         try {
-            net = ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
+            bundle = isGraph(modelFile)
+                    ? new ModelBundle(ModelSerializer.restoreComputationGraph(modelFile.toFile(), false), info)
+                    : new ModelBundle(ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false), info);
         } catch (IOException | RuntimeException e) {
             throw new UserException(modelFile + " is not a readable DL4J model (" + e.getMessage() + ").", e);
         }
-        long outputs = net.getOutputLayer().getParam("b").length();
+        long outputs = bundle.outputCount();
         if (outputs != info.labels().size()) {
             throw new UserException(dir + ": the model has " + outputs + " outputs but model.json lists " + info.labels().size() + " labels.");
         }
-        OneDnnHelpers.attach(net);
-        return new ModelBundle(net, info);
+        if (bundle.network != null) {
+            OneDnnHelpers.attach(bundle.network);
+        } else {
+            OneDnnHelpers.attach(bundle.graph);
+        }
+        return bundle;
+    }
+
+    private long outputCount() {
+        org.deeplearning4j.nn.api.Layer out = network != null ? network.getOutputLayer() : graph.getOutputLayer(0);
+        return ((FeedForwardLayer) out.conf().getLayer()).getNOut();
+    }
+
+    /** A ComputationGraph's saved configuration lists "vertices"; a MultiLayerNetwork's does not. */
+    private static boolean isGraph(Path modelFile) throws IOException {
+        try (ZipFile zip = new ZipFile(modelFile.toFile())) {
+            ZipEntry conf = zip.getEntry("configuration.json");
+            if (conf == null) {
+                throw new IOException("no configuration.json inside");
+            }
+            try (InputStream in = zip.getInputStream(conf)) {
+                return ModelBundle.JSON.readTree(in).has("vertices");
+            }
+        }
     }
 
     /**
@@ -66,7 +119,7 @@ public record ModelBundle(MultiLayerNetwork network, ModelInfo info) {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
         try {
-            ModelSerializer.writeModel(network, tmp.resolve(MODEL_FILE).toFile(), false);
+            ModelSerializer.writeModel(model(), tmp.resolve(MODEL_FILE).toFile(), false);
             JSON.writeValue(tmp.resolve(INFO_FILE).toFile(), info);
             if (extrasDir != null) {
                 try (Stream<Path> files = Files.list(extrasDir)) {

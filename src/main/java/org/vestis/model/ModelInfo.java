@@ -32,16 +32,25 @@ public record ModelInfo(
     }
 
     /**
-     * How an image becomes the model's input. scale: pixel values divided by 255 (0..1). resizeMode
-     * fit: the longest side scaled to the input size, aspect ratio kept, the rest filled with background.
+     * How an image becomes the model's input. grayscale false means RGB channels in that order (NCHW).
+     * normalisation scale-0-1: pixel values divided by 255; minus-1-1: p / 127.5 - 1 (the MobileNets').
+     * resizeMode fit: the longest side scaled to the input size, aspect ratio kept, the rest filled with
+     * background; stretch: the whole photo scaled to the input size (as TensorFlow Lite's examples do).
      * darkBackground: photos with a light background are inverted, as Fashion-MNIST has dark backgrounds.
      * cropToContent: the photo is first cropped to the pixels that differ from its background, because
      * Fashion-MNIST items fill their frame.
      */
     public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
-        public static final Preprocessing FASHION_MNIST = new Preprocessing(true, "scale-0-1", "fit", true, true);
+        public static final String SCALE_0_1 = "scale-0-1";
+        public static final String MINUS_ONE_TO_ONE = "minus-1-1";
+        public static final Preprocessing FASHION_MNIST = new Preprocessing(true, SCALE_0_1, "fit", true, true);
     }
 
-    public record Initialisation(String kind, long seed) {
+    /** kind "random" (with its seed) or "pretrained" (with the source the weights came from). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Initialisation(String kind, long seed, String source) {
+        public Initialisation(String kind, long seed) {
+            this(kind, seed, null);
+        }
     }
 }

@@ -20,14 +20,14 @@ public final class PhotoClassifier {
 
     public List<Prediction> classify(List<BufferedImage> photos, int topK) {
         ModelInfo.Input in = bundle.info().input();
-        int n = in.height() * in.width();
+        int n = preprocessor.inputSize();
         float[] x = new float[photos.size() * n];
         for (int i = 0; i < photos.size(); i++) {
             System.arraycopy(preprocessor.toInput(photos.get(i)), 0, x, i * n, n);
         }
         List<Prediction> out = new ArrayList<>();
-        try (INDArray features = Nd4j.create(x, new long[]{photos.size(), 1, in.height(), in.width()}, DataType.FLOAT);
-             INDArray probs = bundle.network().output(features, false)) {
+        try (INDArray features = Nd4j.create(x, new long[]{photos.size(), n / (in.height() * in.width()), in.height(), in.width()}, DataType.FLOAT);
+             INDArray probs = bundle.output(features)) {
             for (int i = 0; i < photos.size(); i++) {
                 out.add(Prediction.of(probs.getRow(i).toFloatVector(), bundle.info().labels(), topK));
             }

@@ -58,9 +58,64 @@ public final class PhotoPreprocessor {
         return fit(gray, input.width(), input.height());
     }
 
-    /** Model input values, row-major, scaled to [0,1]. */
+    /**
+     * Model input values for one photo: channel-major (CHW), rows within a channel, normalised as the bundle
+     * declares. Gray bundles get one channel, colour bundles three (RGB).
+     */
     public float[] toInput(BufferedImage photo) {
-        return toInput(gray(photo));
+        return prep.grayscale() ? toInput(gray(photo)) : toColourInput(photo);
+    }
+
+    /** How many values {@link #toInput} returns. */
+    public int inputSize() {
+        return input.height() * input.width() * (prep.grayscale() ? 1 : 3);
+    }
+
+    private float[] toColourInput(BufferedImage photo) {
+        BufferedImage img = resizeColour(photo);
+        int plane = input.height() * input.width();
+        float[] out = new float[3 * plane];
+        for (int y = 0; y < input.height(); y++) {
+            for (int x = 0; x < input.width(); x++) {
+                int rgb = img.getRGB(x, y);
+                int i = y * input.width() + x;
+                out[i] = normalise((rgb >> 16) & 0xff);
+                out[plane + i] = normalise((rgb >> 8) & 0xff);
+                out[2 * plane + i] = normalise(rgb & 0xff);
+            }
+        }
+        return out;
+    }
+
+    private float normalise(int value) {
+        return switch (prep.normalisation()) {
+            case ModelInfo.Preprocessing.MINUS_ONE_TO_ONE -> value / 127.5f - 1f;
+            case ModelInfo.Preprocessing.SCALE_0_1 -> value / 255f;
+            default -> throw new UserException("The bundle's normalisation '" + prep.normalisation()
+                    + "' is unknown; expected " + ModelInfo.Preprocessing.SCALE_0_1 + " or " + ModelInfo.Preprocessing.MINUS_ONE_TO_ONE + ".");
+        };
+    }
+
+    /** The photo at the input size: stretched, or fitted with its aspect ratio kept on a black background. */
+    private BufferedImage resizeColour(BufferedImage photo) {
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        int width = input.width();
+        int height = input.height();
+        int sw = width;
+        int sh = height;
+        if (!"stretch".equals(prep.resizeMode())) {
+            double scale = Math.min((double) width / w, (double) height / h);
+            sw = Math.max(1, (int) Math.round(w * scale));
+            sh = Math.max(1, (int) Math.round(h * scale));
+        }
+        // Area averaging when shrinking, like the antialiased resize of the TensorFlow Lite examples.
+        Image scaled = photo.getScaledInstance(sw, sh, Image.SCALE_AREA_AVERAGING);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = out.createGraphics();
+        graphics.drawImage(scaled, (width - sw) / 2, (height - sh) / 2, null);
+        graphics.dispose();
+        return out;
     }
 
     /** The same from gray levels (0-255, [row][column]); the array may be modified. */

@@ -180,7 +180,7 @@ final class LiveController {
             listener.error(String.join(" ", notices));
         } else {
             listener.status("Running " + source.description() + " through " + root.display(next.model())
-                    + " (detector " + next.detector() + ", top-" + next.topN() + ", threshold " + Math.round(next.minScore() * 100) + "%).");
+                    + " (detector " + next.detector() + ", top-" + next.topN() + ", threshold " + Math.round(next.threshold() * 100) + "%" + (next.minScore() == null ? ", the detector's own" : "") + ").");
         }
     }
 

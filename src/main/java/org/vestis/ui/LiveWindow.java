@@ -78,6 +78,8 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
     private final JTabbedPane tabs = new JTabbedPane();
     private final ImagePanel imagePanel;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final List<Runnable> onFirstFrame = new java.util.ArrayList<>(); // event thread
+    private boolean sawFrame; // event thread
     private LiveSettings current; // event thread: what runs (or is about to)
     private boolean updatingControls;
 
@@ -94,7 +96,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         this.root = root;
         this.captures = captures;
         this.log = log;
-        this.controller = new LiveController(root, new FrameHandoff(view::show), recorder, this);
+        this.controller = new LiveController(root, new FrameHandoff(this::showFrame), recorder, this);
         this.imagePanel = new ImagePanel(root, this::status, this::error);
         recorder.onAbandon(() -> SwingUtilities.invokeLater(() -> recordButton.setSelected(false)));
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -189,7 +191,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         thresholdSlider.addChangeListener(e -> {
             thresholdLabel.setText("Detector confidence at least " + thresholdSlider.getValue() + "%");
             double v = thresholdSlider.getValue() / 100.0;
-            if (!updatingControls && !thresholdSlider.getValueIsAdjusting() && Math.abs(v - current.minScore()) > 1e-9) {
+            if (!updatingControls && !thresholdSlider.getValueIsAdjusting() && Math.abs(v - current.threshold()) > 1e-9) {
                 change(current.withMinScore(v));
             }
         });
@@ -326,6 +328,35 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             configBox.addItem(wanted);
         }
         configBox.setSelectedItem(wanted);
+    }
+
+    private void showFrame(Shown s) {
+        view.show(s);
+        if (!sawFrame) {
+            sawFrame = true;
+            List<Runnable> waiting = List.copyOf(onFirstFrame);
+            onFirstFrame.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Runs {@code r} on the event thread once the first frame is shown, or after {@code maxWaitSeconds} if none
+     * comes: scripted runs count their seconds from there, so a slow model load does not eat the script.
+     */
+    public void afterFirstFrame(double maxWaitSeconds, Runnable r) {
+        if (sawFrame) {
+            r.run();
+            return;
+        }
+        onFirstFrame.add(r);
+        javax.swing.Timer t = new javax.swing.Timer((int) Math.round(maxWaitSeconds * 1000), e -> {
+            if (onFirstFrame.remove(r)) {
+                r.run();
+            }
+        });
+        t.setRepeats(false);
+        t.start();
     }
 
     /** Does what the keyboard shortcut {@code key} does ("ctrl S", "P"), through the same key binding. */
@@ -527,9 +558,9 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             modelBox.setSelectedItem(m);
             detectorBox.setSelectedItem(s.detector());
             topNSlider.setValue(Math.min(MAX_TOP_N, s.topN()));
-            thresholdSlider.setValue((int) Math.round(s.minScore() * 100));
+            thresholdSlider.setValue((int) Math.round(s.threshold() * 100));
             topNLabel.setText("Smooth over the best " + topNSlider.getValue() + " frames");
-            thresholdLabel.setText("Detector confidence at least " + thresholdSlider.getValue() + "%");
+            thresholdLabel.setText("Detector confidence at least " + thresholdSlider.getValue() + "%" + (s.minScore() == null ? " (its default)" : ""));
         } finally {
             updatingControls = false;
         }

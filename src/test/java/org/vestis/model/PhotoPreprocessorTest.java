@@ -62,4 +62,24 @@ class PhotoPreprocessorTest {
         assertThatThrownBy(() -> PhotoPreprocessor.read(bad)).isInstanceOf(UserException.class).hasMessageContaining("Cannot decode " + bad);
         assertThatThrownBy(() -> PhotoPreprocessor.read(dir.resolve("none.png"))).isInstanceOf(UserException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void colourBundlesGetRgbChannelsScaledToMinusOneToOne() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(255, 0, 0));
+        g.fillRect(0, 0, 20, 20); // left half red
+        g.setColor(new java.awt.Color(0, 0, 255));
+        g.fillRect(20, 0, 20, 20); // right half blue
+        g.dispose();
+        PhotoPreprocessor p = new PhotoPreprocessor(new ModelInfo.Input(8, 8, 3), Backbone.MOBILENET_PREPROCESSING);
+        float[] x = p.toInput(img);
+        assertThat(x).hasSize(3 * 64).hasSize(p.inputSize());
+        // Stretched, not fitted: the left half of every row is red, the right half blue, with no border.
+        assertThat(x[0]).isEqualTo(1f);          // R at (0,0)
+        assertThat(x[64]).isEqualTo(-1f);        // G at (0,0)
+        assertThat(x[128]).isEqualTo(-1f);       // B at (0,0)
+        assertThat(x[7]).isEqualTo(-1f);         // R at (7,0)
+        assertThat(x[128 + 63]).isEqualTo(1f);   // B at (7,7)
+    }
 }

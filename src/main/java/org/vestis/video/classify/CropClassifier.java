@@ -82,7 +82,7 @@ public final class CropClassifier {
             System.arraycopy(preprocessor.toInput(grayLevels(crops.get(i).gray())), 0, x, i * n, n);
         }
         try (INDArray features = Nd4j.create(x, new long[]{crops.size(), 1, input.height(), input.width()}, DataType.FLOAT);
-             INDArray probs = bundle.network().output(features, false)) {
+             INDArray probs = bundle.output(features)) {
             for (int i = 0; i < crops.size(); i++) {
                 out.add(probs.getRow(i).toFloatVector());
             }

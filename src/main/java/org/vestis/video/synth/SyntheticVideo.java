@@ -32,7 +32,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * Renders a test video with known answers: Fashion-MNIST test images that move, change size and pass in
  * front of one another over a textured background, with per-frame degradations (defocus blur in bursts,
  * sensor noise) that make single frames unreliable, as in real footage. Writes the video (H.264) and a
- * ground-truth JSONL file: one line per frame with each object's id, label, box and visible fraction.
+ * ground-truth JSONL file: one line per frame with each object's id, label, box (the garment's drawn extent)
+ * and visible fraction.
  */
 public final class SyntheticVideo {
     public record Settings(int width, int height, int frames, int fps, int objects, long seed) {
@@ -97,6 +98,9 @@ public final class SyntheticVideo {
         for (int i = 0; i < settings.objects(); i++) {
             objects.add(new MovingObject(i + 1));
         }
+        OutputFiles.createParent(video);
+        OutputFiles.createParent(groundTruth);
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // OpenH264 warns about every profile and rate-control choice
         Path tmpVideo = video.resolveSibling(video.getFileName() + ".part.mp4");
         Path tmpTruth = groundTruth.resolveSibling(groundTruth.getFileName() + ".part");
         ObjectMapper json = new ObjectMapper();
@@ -117,9 +121,7 @@ public final class SyntheticVideo {
                 try (Mat frame = background.clone()) {
                     List<Box> boxes = new ArrayList<>();
                     for (MovingObject o : objects) {
-                        Box b = o.boxAt(f);
-                        paste(frame, o.imageIndex, b);
-                        boxes.add(b);
+                        boxes.add(paste(frame, o.imageIndex, o.boxAt(f)));
                     }
                     if (blurBurst) {
                         try (Size k = new Size(0, 0)) {
@@ -202,7 +204,11 @@ public final class SyntheticVideo {
         return bg;
     }
 
-    private void paste(Mat frame, int imageIndex, Box b) {
+    /**
+     * Draws the image into box {@code b} (its dark pixels transparent, as the garment has no dark frame) and
+     * returns the box of what was really drawn: the garment's own extent, which is what a detector can find.
+     */
+    private Box paste(Mat frame, int imageIndex, Box b) {
         int n = images.pixelsPerImage();
         try (Mat src = new Mat(images.height(), images.width(), CV_8UC1); Mat scaled = new Mat()) {
             try (UByteIndexer s = src.createIndexer()) {
@@ -215,6 +221,10 @@ public final class SyntheticVideo {
             try (Size size = new Size((int) b.width(), (int) b.height())) {
                 resize(src, scaled, size, 0, 0, INTER_LINEAR);
             }
+            int minX = Integer.MAX_VALUE;
+            int minY = Integer.MAX_VALUE;
+            int maxX = -1;
+            int maxY = -1;
             try (UByteIndexer s = scaled.createIndexer(); UByteIndexer d = frame.createIndexer()) {
                 for (int y = 0; y < scaled.rows(); y++) {
                     int fy = (int) b.y() + y;
@@ -228,9 +238,16 @@ public final class SyntheticVideo {
                         for (int c = 0; c < 3; c++) {
                             d.put(fy, fx, c, (int) (d.get(fy, fx, c) * (1 - a) + v * a));
                         }
+                        if (a >= 0.5) {
+                            minX = Math.min(minX, fx);
+                            minY = Math.min(minY, fy);
+                            maxX = Math.max(maxX, fx);
+                            maxY = Math.max(maxY, fy);
+                        }
                     }
                 }
             }
+            return maxX < 0 ? b : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
         }
     }
 
