@@ -189,7 +189,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         section(p, "Top-N", topNSlider, topNLabel);
         thresholdSlider.setToolTipText("Detections below this confidence are ignored");
         thresholdSlider.addChangeListener(e -> {
-            thresholdLabel.setText("Detector confidence at least " + thresholdSlider.getValue() + "%");
+            thresholdLabel.setText("Confidence at least " + thresholdSlider.getValue() + "%");
             double v = thresholdSlider.getValue() / 100.0;
             if (!updatingControls && !thresholdSlider.getValueIsAdjusting() && Math.abs(v - current.threshold()) > 1e-9) {
                 change(current.withMinScore(v));
@@ -560,7 +560,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
             topNSlider.setValue(Math.min(MAX_TOP_N, s.topN()));
             thresholdSlider.setValue((int) Math.round(s.threshold() * 100));
             topNLabel.setText("Smooth over the best " + topNSlider.getValue() + " frames");
-            thresholdLabel.setText("Detector confidence at least " + thresholdSlider.getValue() + "%" + (s.minScore() == null ? " (its default)" : ""));
+            thresholdLabel.setText("Confidence at least " + thresholdSlider.getValue() + "%" + (s.minScore() == null ? " (default)" : ""));
         } finally {
             updatingControls = false;
         }

@@ -16,7 +16,7 @@ import java.awt.RenderingHints;
  * Draws a frame's tracks on a Graphics2D in the frame's own pixel coordinates (the caller scales), with the same
  * texts, colours and places as the annotated video ({@link OverlayLayout}): the box in the track's colour, above it
  * "#id label NN%" with a bar for the smoothed confidence, below it the per-frame label, and a status line (fps,
- * inference latency) in the top-left corner. Outlines and bands are filled rectangles, so their pixels are exact.
+ * inference latency) in the top-right corner. Outlines and bands are filled rectangles, so their pixels are exact.
  */
 public final class OverlayGraphics {
     static final int STATUS_BACKGROUND = 0x202020;
@@ -33,7 +33,8 @@ public final class OverlayGraphics {
         }
         if (status != null && !status.isEmpty()) {
             Band band = measure(g, status, OverlayLayout.smallTextHeight(h), false);
-            drawBand(g, band, status, 0, 0, STATUS_BACKGROUND, -1);
+            // Top-right: labels start at their box's left edge, so this corner is the one they rarely reach.
+            drawBand(g, band, status, Math.max(0, w - band.width), 0, STATUS_BACKGROUND, -1);
         }
         if (aa != null) {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, aa);

@@ -106,7 +106,8 @@ class OverlayGraphicsTest {
         new OverlayGraphics().paint(g, result(track(1, BOX)), "25.0 fps | 42 ms");
         g.dispose();
         assertThat(rgb(img, 100, 300)).as("per-frame label band under the box").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
-        assertThat(rgb(img, 0, 0)).as("status band in the corner").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
+        assertThat(rgb(img, W - 1, 0)).as("status band in the top-right corner").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
+        assertThat(rgb(img, 0, 0)).isEqualTo(GRAY);
         assertThat(rgb(img, W - 1, H - 1)).isEqualTo(GRAY);
     }
 

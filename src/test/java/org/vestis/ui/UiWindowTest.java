@@ -135,7 +135,7 @@ class UiWindowTest {
         assertThat(m.group(3)).as("paused: the screenshot shows the snapshot's frame").isEqualTo(frameOfSnapshot.group(1));
         BufferedImage still = ImageIO.read(snapshot.toFile());
         assertThat(still.getWidth()).isEqualTo(TestVideos.FIXTURE_WIDTH);
-        assertThat(still.getRGB(0, 0) & 0xffffff).as("the status corner is painted").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
+        assertThat(still.getRGB(still.getWidth() - 1, 0) & 0xffffff).as("the status corner is painted").isEqualTo(OverlayGraphics.STATUS_BACKGROUND);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
             g.start();
             int frames = 0;
