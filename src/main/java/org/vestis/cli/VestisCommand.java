@@ -9,8 +9,9 @@ import java.util.List;
 
 /** The `vestis` entry point: sub-commands, and the rule that user errors are one sentence and exit code 2. */
 @Command(name = "vestis", mixinStandardHelpOptions = true, version = "vestis 0.1.0",
-        description = "Clothing recognition with Deeplearning4j: train, evaluate and predict; analyze videos.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class,
+        description = {"Clothing recognition with Deeplearning4j: a live window, train, evaluate and predict; analyze videos.",
+                "With no command, opens the live window (as `vestis live`)."},
+        subcommands = {LiveCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class,
                 MakeVideoCommand.class, ScoreVideoCommand.class, CommandLine.HelpCommand.class})
 public final class VestisCommand implements Runnable {
     public static final int USER_ERROR = 2;
@@ -25,7 +26,7 @@ public final class VestisCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(System.out); // not reached in practice: no sub-command means `live` (see execute)
     }
 
     public static void main(String[] args) {
@@ -51,7 +52,23 @@ public final class VestisCommand implements Runnable {
             e.getCommandLine().getErr().println("vestis: " + e.getMessage() + " (see --help).");
             return USER_ERROR;
         });
+        if (opensWindow(args)) {
+            // No sub-command: the desktop window with its defaults (options such as --verbose still apply).
+            List<String> live = new java.util.ArrayList<>(List.of(args));
+            live.add(0, "live");
+            return cli.execute(live.toArray(new String[0]));
+        }
         return cli.execute(args);
+    }
+
+    /** True when no argument names a command or asks for help or the version. */
+    static boolean opensWindow(String... args) {
+        for (String a : args) {
+            if (!a.equals("--verbose")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Throwable findUserError(Throwable e) {

@@ -1,0 +1,157 @@
+package org.vestis.cli;
+
+import org.vestis.UserException;
+import org.vestis.ui.LiveWindow;
+import org.vestis.ui.ProjectRoot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * `vestis live` (and `vestis` with no command): the desktop window on a camera, a file, a folder or a stream.
+ * --screenshot, --quit-after, --switch-config and --press make a scripted run for tests and docs: the switch
+ * selects the config in the window's picker and a press goes through the key binding, the same paths as a user's.
+ * Scripted seconds count from the first frame shown, so a slow model load does not shorten the script.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Open the desktop window: live recognition on a camera (default) or any video source, a photo panel, training results.")
+final class LiveCommand implements Callable<Integer> {
+    @Option(names = "--source", description = "Camera index or device, video file, image folder or stream URL (default: camera 0, else the demo clip).")
+    String source;
+    @Option(names = "--config", description = "Run config (default: configs/fashion-mnist.yaml).")
+    String config;
+    @Option(names = "--model", description = "Model bundle (overrides the config).")
+    String model;
+    @Option(names = "--detector", description = "full-frame, center, person, face-torso, hog or motion (overrides the config).")
+    String detector;
+    @Option(names = "--top-n", description = "Smooth each track's label over its N best frames.")
+    Integer topN;
+    @Option(names = "--min-score", description = "Detector confidence threshold (0..1).")
+    Double minScore;
+    @Option(names = "--photo", description = "Open the image tab with this photo.")
+    Path photo;
+    @Option(names = "--tab", description = "Start on this tab: live, image or results.")
+    String tab;
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    boolean dark;
+    @Option(names = "--captures", defaultValue = "captures", description = "Folder for snapshots and recordings (default: ${DEFAULT-VALUE}).")
+    Path captures;
+    @Option(names = "--switch-config", description = "Scripted run: select this config in the window's picker after --switch-after seconds; "
+            + "repeat it to switch again every --switch-after seconds.")
+    java.util.List<Path> switchConfigs = new java.util.ArrayList<>();
+    @Option(names = "--switch-after", defaultValue = "5", description = "Seconds between scripted config switches (default: ${DEFAULT-VALUE}).")
+    double switchAfter;
+    @Option(names = "--press", paramLabel = "KEY@SECONDS", description = "Scripted run: press a shortcut after SECONDS, e.g. \"ctrl S@5\" (snapshot), \"P@3\" (pause); repeatable.")
+    java.util.List<String> presses = new java.util.ArrayList<>();
+    @Option(names = "--screenshot", description = "Scripted run: save a PNG of the window just before quitting.")
+    Path screenshot;
+    @Option(names = "--quit-after", description = "Scripted run: close the window this many seconds after the first frame is shown.")
+    Double quitAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new UserException("No display is available for the window (is DISPLAY set?); run it on a desktop, or use 'vestis analyze' for videos without a window.");
+        }
+        if (screenshot != null && quitAfter == null) {
+            throw new UserException("--screenshot needs --quit-after SECONDS (the screenshot is taken just before quitting).");
+        }
+        int tabIndex = tab == null ? (photo != null ? 1 : 0) : switch (tab) {
+            case "live" -> 0;
+            case "image" -> 1;
+            case "results" -> 2;
+            default -> throw new UserException("Unknown tab \"" + tab + "\"; choose live, image or results.");
+        };
+        ProjectRoot root = ProjectRoot.find();
+        Path configFile = root.resolve(config != null ? config : "configs/fashion-mnist.yaml");
+        AtomicReference<LiveWindow> window = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                org.vestis.ui.LiveWindow.installTheme(dark);
+                LiveWindow w = new LiveWindow(root, captures, System.out);
+                window.set(w);
+                w.start(source != null ? source : "0", configFile, model, detector, topN, minScore);
+                w.selectTab(tabIndex);
+                if (photo != null) {
+                    w.openPhoto(photo);
+                }
+                script(w);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } catch (java.awt.AWTError e) {
+                failure.set(new UserException("The display " + System.getenv("DISPLAY") + " could not be opened (" + e.getMessage()
+                        + "); check DISPLAY, or use 'vestis analyze' for videos without a window.", e));
+            }
+        });
+        if (failure.get() != null) {
+            if (window.get() != null) {
+                window.get().close();
+            }
+            throw (RuntimeException) failure.get();
+        }
+        window.get().awaitClosed();
+        return 0;
+    }
+
+    /** Scripted seconds count from the first frame shown (at most this long after the window opens). */
+    private static final double SCRIPT_START_MAX_WAIT = 60;
+
+    private void script(LiveWindow w) {
+        // Checked now, so that a mistake is reported before the window waits for anything.
+        for (String press : presses) {
+            keyOf(press);
+        }
+        w.afterFirstFrame(SCRIPT_START_MAX_WAIT, () -> runScript(w));
+    }
+
+    private void runScript(LiveWindow w) {
+        for (int i = 0; i < switchConfigs.size(); i++) {
+            Path target = ProjectRoot.find().resolve(switchConfigs.get(i).toString());
+            once(switchAfter * (i + 1), () -> w.selectConfig(target));
+        }
+        for (String press : presses) {
+            javax.swing.KeyStroke key = keyOf(press);
+            once(Double.parseDouble(press.substring(press.lastIndexOf('@') + 1)), () -> w.press(key));
+        }
+        if (quitAfter != null) {
+            once(quitAfter, () -> {
+                if (screenshot != null) {
+                    try {
+                        w.screenshot(screenshot);
+                    } catch (java.io.IOException e) {
+                        w.error("The screenshot could not be saved to " + screenshot + ": " + e.getMessage());
+                    }
+                }
+                w.close();
+            });
+        }
+    }
+
+    private static javax.swing.KeyStroke keyOf(String press) {
+        int at = press.lastIndexOf('@');
+        javax.swing.KeyStroke key = at > 0 ? javax.swing.KeyStroke.getKeyStroke(press.substring(0, at).trim()) : null;
+        double seconds;
+        try {
+            seconds = at > 0 ? Double.parseDouble(press.substring(at + 1)) : -1;
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (key == null || !(seconds >= 0)) {
+            throw new UserException("--press " + press + " is not KEY@SECONDS with a key as Swing writes it, e.g. \"ctrl S@5\" or \"P@3\".");
+        }
+        return key;
+    }
+
+    private static void once(double seconds, Runnable action) {
+        Timer t = new Timer((int) Math.round(seconds * 1000), e -> action.run());
+        t.setRepeats(false);
+        t.start();
+    }
+}
