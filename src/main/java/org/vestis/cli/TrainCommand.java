@@ -6,7 +6,12 @@ import org.vestis.data.Dataset;
 import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.StratifiedSplit;
+import org.vestis.UserException;
+import org.vestis.data.PhotoSplits;
+import org.vestis.model.Backbone;
+import org.vestis.train.PhotoFeatures;
 import org.vestis.train.TrainingRun;
+import org.vestis.train.TransferRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /** `vestis train`: the config file's train section, each key overridable by its flag. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a Fashion-MNIST model and write a model bundle with plots and a report.")
+        description = {"Train a model and write a model bundle with plots and a report: a Fashion-MNIST CNN, or with --images",
+                "a MobileNet on photos (transfer learning from a pretrained bundle, or random weights)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML run config (default: configs/fashion-mnist.yaml if it exists).")
     Path config;
@@ -49,15 +55,34 @@ final class TrainCommand implements Callable<Integer> {
     Integer testLimit;
     @Option(names = "--max-minutes", description = "Time budget: no new epoch after this many minutes (0 = none).")
     Double maxMinutes;
+    @Option(names = "--images", description = "Photo dataset: image folders (train/<class>/, validation/<class>/) or DeepFashion (Anno/, Eval/, img/).")
+    String images;
+    @Option(names = "--backbone", description = "Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size).")
+    String backbone;
+    @Option(names = "--init", description = "Photos: random, or pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet).")
+    String init;
+    @Option(names = "--freeze-up-to", description = "Photos: the last frozen backbone layer, or all (train only the new head).")
+    String freezeUpTo;
+    @Option(names = "--fine-tune-learning-rate", description = "Photos: learning rate of the unfrozen backbone layers.")
+    Double fineTuneLearningRate;
+    @Option(names = "--test-fraction", description = "Photos: share of train held out as the test split (image folders).")
+    Double testFraction;
+    @Option(names = "--augment-copies", description = "Photos: augmented views (flip, crop, colour jitter) per training photo.")
+    Integer augmentCopies;
     @Option(names = "--resume", description = "Continue from the last epoch's checkpoint of an interrupted run.")
     boolean resume;
 
     @Override
     public Integer call() throws Exception {
         Path configFile = config != null ? config : Path.of("configs/fashion-mnist.yaml");
-        TrainConfig c = (config != null || configFile.toFile().isFile()) ? ConfigLoader.load(configFile).train : new TrainConfig();
+        // --images without --config must not pick up the Fashion-MNIST defaults (and overwrite that bundle).
+        boolean useConfig = config != null || (images == null && configFile.toFile().isFile());
+        TrainConfig c = useConfig ? ConfigLoader.load(configFile).train : new TrainConfig();
         applyOverrides(c);
         c.validate(config != null ? configFile.toString() : "the command line");
+        if (c.isTransfer()) {
+            return trainOnPhotos(c);
+        }
 
         Path dir = FashionMnistLocator.standard().locate(c.dataDir.isBlank() ? null : Path.of(c.dataDir));
         Dataset all = FashionMnist.train(dir).limit(c.trainLimit);
@@ -70,6 +95,48 @@ final class TrainCommand implements Callable<Integer> {
         run.run(parts, test, resume, new ConsoleTrainingProgress(System.out));
         System.out.println(run.summary());
         return 0;
+    }
+
+    private int trainOnPhotos(TrainConfig c) throws Exception {
+        if (resume) {
+            throw new UserException("--resume applies to Fashion-MNIST training; a photo run caches its backbone features and restarts quickly.");
+        }
+        Path dir = Path.of(c.images);
+        PhotoSplits splits = PhotoSplits.open(dir, c.testFraction, c.seed);
+        splits = new PhotoSplits(splits.kind(), splits.train().limit(c.trainLimit), splits.validation(), splits.test().limit(c.testLimit));
+        System.out.printf("Training %s (%s, frozen up to %s) on %d photos of %d classes (validation %d, test %d) from %s%n",
+                Backbone.parse(c.backbone).id(), c.init, c.freezeUpTo, splits.train().size(), splits.train().labels().size(),
+                splits.validation().size(), splits.test().size(), dir);
+        TransferRun run = new TransferRun(c, dir.getFileName().toString(), VestisCommand.invocation);
+        run.run(splits, new ConsoleTrainingProgress(System.out), new FeatureProgress());
+        System.out.println(run.summary());
+        return 0;
+    }
+
+    /** One line per 10% of a split's photos: the backbone pass is the slow part of a photo run. */
+    private static final class FeatureProgress implements PhotoFeatures.Progress {
+        private final long start = System.nanoTime();
+        private int lastTenth = -1;
+        private int lastTotal = -1;
+        private int imagesBefore;
+        private int lastDone;
+
+        @Override
+        public void update(int done, int total) {
+            if (total != lastTotal || done < lastDone) {
+                imagesBefore += lastDone;
+                lastTotal = total;
+                lastTenth = -1;
+            }
+            lastDone = done;
+            int tenth = done * 10 / total;
+            if (tenth != lastTenth) {
+                lastTenth = tenth;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf(java.util.Locale.ROOT, "backbone features %d/%d photos (%.1f img/s)%n", done, total,
+                        (imagesBefore + done) / Math.max(seconds, 1e-9));
+            }
+        }
     }
 
     private void applyOverrides(TrainConfig c) {
@@ -88,5 +155,12 @@ final class TrainCommand implements Callable<Integer> {
         if (trainLimit != null) c.trainLimit = trainLimit;
         if (testLimit != null) c.testLimit = testLimit;
         if (maxMinutes != null) c.maxMinutes = maxMinutes;
+        if (images != null) c.images = images;
+        if (backbone != null) c.backbone = backbone;
+        if (init != null) c.init = init;
+        if (freezeUpTo != null) c.freezeUpTo = freezeUpTo;
+        if (fineTuneLearningRate != null) c.fineTuneLearningRate = fineTuneLearningRate;
+        if (testFraction != null) c.testFraction = testFraction;
+        if (augmentCopies != null) c.augmentCopies = augmentCopies;
     }
 }

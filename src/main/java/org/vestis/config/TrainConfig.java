@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public class TrainConfig {
     public String architecture = "fashion-cnn";
-    /** Where the model bundle goes (a directory). */
-    public String out = "models/fashion-mnist-cnn";
+    /** Where the model bundle goes (a directory); empty: models/fashion-mnist-cnn, or models/clothing-FAMILY for photos. */
+    public String out = "";
     /** Fashion-MNIST directory; empty means: find it (environment, cache, Debian package, download). */
     public String dataDir = "";
     public int epochs = 20;
@@ -33,8 +33,43 @@ public class TrainConfig {
     /** Time budget: no new epoch starts after this many minutes of training (0 = no limit); for ablation grids. */
     public double maxMinutes = 0;
 
+    // Transfer learning on photos (used when images is set; the Fashion-MNIST keys above still apply where they make sense).
+    /** A photo dataset: image folders (train/ and validation/ of class subfolders) or the DeepFashion category layout. */
+    public String images = "";
+    /** mobilenetv2, mobilenetv1-0.25-128, ... ({@link org.vestis.model.Backbone}). */
+    public String backbone = "mobilenetv2";
+    /** "random" or "pretrained:DIR" (a bundle of the same backbone, e.g. made by `vestis import tflite`). */
+    public String init = "random";
+    /** The last backbone layer that stays frozen ("all": everything below the new head). */
+    public String freezeUpTo = "all";
+    /** Learning rate of the unfrozen backbone layers (the new head uses learning-rate). */
+    public double fineTuneLearningRate = 1e-4;
+    /** Test split carved from an image-folder dataset's train split. */
+    public double testFraction = 0.1;
+    /** Augmented views (flip, crop, colour jitter) per training photo added to the cached features. */
+    public int augmentCopies = 0;
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isTransfer() {
+        return !images.isBlank();
+    }
+
     public void validate(String source) {
-        org.vestis.model.Architecture.byName(architecture);
+        if (out.isBlank()) {
+            out = isTransfer() ? "models/clothing-" + org.vestis.model.Backbone.parse(backbone).family() : "models/fashion-mnist-cnn";
+        }
+        if (isTransfer()) {
+            org.vestis.model.Backbone b = org.vestis.model.Backbone.parse(backbone);
+            require(b.isMobileNet(), source, "backbone must be a MobileNet (e.g. mobilenetv2) for photo datasets");
+            require(init.equals("random") || (init.startsWith("pretrained:") && init.length() > "pretrained:".length()), source,
+                    "init must be random or pretrained:DIR (e.g. pretrained:models/mobilenetv2-imagenet)");
+            require(fineTuneLearningRate > 0 && fineTuneLearningRate < 1, source, "fine-tune-learning-rate must be between 0 and 1");
+            require(testFraction > 0 && testFraction < 0.5, source, "test-fraction must be between 0 and 0.5");
+            require(augmentCopies >= 0 && augmentCopies <= 10, source, "augment-copies must be between 0 and 10");
+            require(!freezeUpTo.isBlank(), source, "freeze-up-to must name a layer or be all");
+        } else {
+            org.vestis.model.Architecture.byName(architecture);
+        }
         require(epochs >= 1, source, "epochs must be at least 1");
         require(batchSize >= 1, source, "batch-size must be at least 1");
         require(learningRate > 0 && learningRate < 1, source, "learning-rate must be between 0 and 1");

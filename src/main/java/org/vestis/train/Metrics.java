@@ -32,6 +32,7 @@ public record Metrics(int count, double loss, double top1, double top3, long[][]
         double sumP = 0;
         double sumR = 0;
         double sumF = 0;
+        int present = 0;
         for (int c = 0; c < k; c++) {
             long tp = confusion[c][c];
             long support = 0;
@@ -44,13 +45,19 @@ public record Metrics(int count, double loss, double top1, double top3, long[][]
             double recall = support == 0 ? 0 : (double) tp / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             perClass.add(new ClassMetrics(classNames.get(c), support, precision, recall, f1));
-            sumP += precision;
-            sumR += recall;
-            sumF += f1;
+            // Macro averages cover the classes that occur (truly or predicted), as scikit-learn's do: a photo
+            // folder with a few of the model's classes must not be averaged with zeros for the absent ones.
+            if (support > 0 || predicted > 0) {
+                sumP += precision;
+                sumR += recall;
+                sumF += f1;
+                present++;
+            }
         }
         int n = Math.max(labels.length, 1);
+        int m = Math.max(present, 1);
         return new Metrics(labels.length, loss / n, (double) top1 / n, (double) top3 / n, confusion, perClass,
-                sumP / k, sumR / k, sumF / k);
+                sumP / m, sumR / m, sumF / m);
     }
 
     /** 0 when the true class has the highest probability, 1 when one class beats it, and so on. */

@@ -148,9 +148,9 @@ class CliTest {
     void analyzeBadInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) {
         assertThat(run("analyze", "no-such-video.mp4", "--out", dir.toString(), "--model", "models/fashion-mnist-seed-cnn")).isEqualTo(2);
         assertThat(stderr()).contains("no-such-video.mp4").doesNotContain("\tat ");
-        // The DeepFashion-style bundle comes from another issue: until it exists, its config says so clearly.
-        assertThat(run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", dir.toString(), "--config", "configs/deepfashion.yaml")).isEqualTo(2);
-        assertThat(stderr()).contains("models/clothing-mobilenetv2").contains("does not exist");
+        // A missing bundle is named clearly.
+        assertThat(run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", dir.toString(), "--model", "models/no-such-model")).isEqualTo(2);
+        assertThat(stderr()).contains("models/no-such-model").contains("does not exist");
         assertThat(run("analyze", "src/test/resources/video/walking-3s.mp4", "--out", dir.toString(), "--detector", "magic",
                 "--model", "models/fashion-mnist-seed-cnn")).isEqualTo(2);
         assertThat(stderr()).contains("magic");

@@ -43,4 +43,13 @@ class MetricsTest {
         assertThat(Metrics.rankOf(new float[]{0.5f, 0.5f}, 0)).isZero();
         assertThat(Metrics.rankOf(new float[]{0.5f, 0.5f}, 1)).isEqualTo(1);
     }
+
+    @Test
+    void macroAveragesSkipClassesThatNeitherOccurNorArePredicted() {
+        // Two photos of class 0, one predicted right, one as class 1; class 2 is absent from this folder.
+        Metrics m = Metrics.of(new int[]{0, 0}, new float[][]{{0.8f, 0.1f, 0.1f}, {0.2f, 0.7f, 0.1f}}, java.util.List.of("a", "b", "c"));
+        // class a: precision 1, recall 0.5, F1 2/3; class b: predicted once, wrongly: 0, 0, 0; class c left out.
+        org.assertj.core.api.Assertions.assertThat(m.macroF1()).isCloseTo((2.0 / 3) / 2, org.assertj.core.api.Assertions.within(1e-9));
+        org.assertj.core.api.Assertions.assertThat(m.macroPrecision()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

@@ -13,6 +13,7 @@ import org.vestis.model.ModelInfo;
 import org.vestis.model.PhotoPreprocessor;
 import org.vestis.video.Box;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * Classifies the crops of one frame in ONE batched forward pass, each crop preprocessed as the model
- * bundle declares. Also hands back each crop in gray, for the quality score.
+ * bundle declares: gray Fashion-MNIST-style models get gray levels, colour models (MobileNets) RGB at their
+ * input size and normalisation. Also hands back each crop in gray, for the quality score.
  */
 public final class CropClassifier {
     /** Crops are first shrunk to at most this many times the model input (cheap, keeps detail for the fit step). */
@@ -33,21 +35,30 @@ public final class CropClassifier {
     private final PhotoPreprocessor preprocessor;
     private final ModelInfo.Input input;
 
-    public record Crop(Box box, Mat gray) implements AutoCloseable {
+    /** A crop in gray (for the quality score) and, for colour models, in BGR as the frame has it (null otherwise). */
+    public record Crop(Box box, Mat gray, Mat bgr) implements AutoCloseable {
         @Override
         public void close() {
             gray.close();
+            if (bgr != null) {
+                bgr.close();
+            }
         }
     }
 
     public CropClassifier(ModelBundle bundle) {
         this.bundle = bundle;
         this.input = bundle.info().input();
-        if (input.channels() != 1) {
-            throw new UserException("Model " + bundle.info().name() + " takes " + input.channels()
-                    + "-channel input; the video pipeline runs grayscale (Fashion-MNIST-style) models so far.");
+        boolean gray = bundle.info().preprocessing().grayscale();
+        if (input.channels() != (gray ? 1 : 3)) {
+            throw new UserException("Model " + bundle.info().name() + " takes " + input.channels() + "-channel input but declares "
+                    + (gray ? "grayscale" : "RGB") + " preprocessing; the bundle's model.json is inconsistent.");
         }
         this.preprocessor = new PhotoPreprocessor(input, bundle.info().preprocessing());
+    }
+
+    private boolean colour() {
+        return !bundle.info().preprocessing().grayscale();
     }
 
     public List<String> labels() {
@@ -63,7 +74,7 @@ public final class CropClassifier {
             try (Mat roi = new Mat(bgrFrame, r)) {
                 Mat gray = new Mat();
                 cvtColor(roi, gray, COLOR_BGR2GRAY);
-                crops.add(new Crop(b, gray));
+                crops.add(new Crop(b, gray, colour() ? roi.clone() : null));
             }
             r.close();
         }
@@ -76,12 +87,13 @@ public final class CropClassifier {
         if (crops.isEmpty()) {
             return out;
         }
-        int n = input.height() * input.width();
+        int n = preprocessor.inputSize();
         float[] x = new float[crops.size() * n];
         for (int i = 0; i < crops.size(); i++) {
-            System.arraycopy(preprocessor.toInput(grayLevels(crops.get(i).gray())), 0, x, i * n, n);
+            float[] in = colour() ? preprocessor.toInput(rgbImage(crops.get(i).bgr())) : preprocessor.toInput(grayLevels(crops.get(i).gray()));
+            System.arraycopy(in, 0, x, i * n, n);
         }
-        try (INDArray features = Nd4j.create(x, new long[]{crops.size(), 1, input.height(), input.width()}, DataType.FLOAT);
+        try (INDArray features = Nd4j.create(x, new long[]{crops.size(), input.channels(), input.height(), input.width()}, DataType.FLOAT);
              INDArray probs = bundle.output(features)) {
             for (int i = 0; i < crops.size(); i++) {
                 out.add(probs.getRow(i).toFloatVector());
@@ -90,16 +102,38 @@ public final class CropClassifier {
         return out;
     }
 
-    private int[][] grayLevels(Mat gray) {
-        int limit = PRESHRINK * Math.max(input.height(), input.width());
-        double scale = Math.min(1.0, (double) limit / Math.max(gray.cols(), gray.rows()));
-        Mat small = gray;
-        if (scale < 1.0) {
-            small = new Mat();
-            try (Size size = new Size(Math.max(1, (int) (gray.cols() * scale)), Math.max(1, (int) (gray.rows() * scale)))) {
-                resize(gray, small, size, 0, 0, INTER_AREA);
+    /** A BGR crop as an RGB image, shrunk first (area averaging) to at most PRESHRINK times the input size. */
+    private BufferedImage rgbImage(Mat bgr) {
+        Mat small = preshrunk(bgr);
+        BufferedImage img = new BufferedImage(small.cols(), small.rows(), BufferedImage.TYPE_INT_RGB);
+        try (UByteIndexer idx = small.createIndexer()) {
+            for (int y = 0; y < small.rows(); y++) {
+                for (int x = 0; x < small.cols(); x++) {
+                    img.setRGB(x, y, (idx.get(y, x, 2) << 16) | (idx.get(y, x, 1) << 8) | idx.get(y, x, 0));
+                }
             }
         }
+        if (small != bgr) {
+            small.close();
+        }
+        return img;
+    }
+
+    private Mat preshrunk(Mat image) {
+        int limit = PRESHRINK * Math.max(input.height(), input.width());
+        double scale = Math.min(1.0, (double) limit / Math.max(image.cols(), image.rows()));
+        if (scale >= 1.0) {
+            return image;
+        }
+        Mat small = new Mat();
+        try (Size size = new Size(Math.max(1, (int) (image.cols() * scale)), Math.max(1, (int) (image.rows() * scale)))) {
+            resize(image, small, size, 0, 0, INTER_AREA);
+        }
+        return small;
+    }
+
+    private int[][] grayLevels(Mat gray) {
+        Mat small = preshrunk(gray);
         int[][] g = new int[small.rows()][small.cols()];
         try (UByteIndexer idx = small.createIndexer()) {
             for (int y = 0; y < g.length; y++) {

@@ -1,0 +1,157 @@
+package org.vestis.train;
+
+import org.vestis.config.TrainConfig;
+import org.vestis.data.PhotoSplits;
+import org.vestis.model.Backbone;
+import org.vestis.model.ModelBundle;
+import org.vestis.model.ModelInfo;
+import org.vestis.model.OneDnnHelpers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One transfer-learning run from photos to bundle, the photo counterpart of {@link TrainingRun}: train, measure
+ * the best network on the validation and test splits, draw the curves and the confusion matrix, write
+ * report.md, and save the bundle with its provenance (backbone, where the initial weights came from, what was
+ * frozen, preprocessing and augmentation).
+ */
+public final class TransferRun {
+    private final TrainConfig config;
+    private final String datasetName;
+    private final String command;
+    private TransferTrainer.Result result;
+    private Metrics validationMetrics;
+    private Metrics testMetrics;
+
+    public TransferRun(TrainConfig config, String datasetName, String command) {
+        this.config = config;
+        this.datasetName = datasetName;
+        this.command = command;
+    }
+
+    public ModelBundle run(PhotoSplits splits, TrainingProgress progress, PhotoFeatures.Progress featureProgress) throws IOException {
+        List<String> labels = splits.train().labels();
+        result = new TransferTrainer(config, labels, progress, featureProgress).train(splits.train(), splits.validation(), splits.test());
+        validationMetrics = Metrics.of(result.validation().labels(), result.validationProbabilities(), labels);
+        testMetrics = Metrics.of(result.test().labels(), result.testProbabilities(), labels);
+
+        Backbone backbone = Backbone.parse(config.backbone);
+        ModelInfo.Initialisation init = config.init.startsWith("pretrained:")
+                ? new ModelInfo.Initialisation("pretrained", config.seed, sourceOf(config.init.substring("pretrained:".length())))
+                : new ModelInfo.Initialisation("random", config.seed);
+        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels, backbone.input(),
+                backbone.preprocessing(), backbone.id(), datasetName, init, trainingInfo(splits), metricsInfo(),
+                Versions.current(), command, Instant.now().toString());
+        ModelBundle bundle = new ModelBundle(result.graph(), info);
+        Path extras = Files.createTempDirectory("vestis-report");
+        try {
+            Charts.trainingCurves(result.state().history, extras.resolve("training-curves.png"));
+            Charts.confusionMatrix(testMetrics.confusion(), labels, extras.resolve("confusion-matrix.png"));
+            String md = ReportWriter.render(info.name() + ": " + backbone.id() + " (" + init.kind() + ") on " + datasetName,
+                    testMetrics, result.state().history, summary());
+            md += String.format(Locale.ROOT, "%n## Validation split (%d images)%n%ntop-1 %s, top-3 %s, macro F1 %s.%n",
+                    validationMetrics.count(), ReportWriter.pct(validationMetrics.top1()), ReportWriter.pct(validationMetrics.top3()),
+                    ReportWriter.pct(validationMetrics.macroF1()));
+            ReportWriter.write(extras.resolve("report.md"), md);
+            bundle.save(Path.of(config.out), extras);
+        } finally {
+            ModelBundle.deleteRecursively(extras);
+        }
+        return bundle;
+    }
+
+    /** The pretrained bundle's directory plus where its weights came from (its own initialisation source). */
+    private static String sourceOf(String dir) {
+        try {
+            ModelInfo src = ModelBundle.JSON.readValue(Path.of(dir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
+            String origin = src.initialisation() != null && src.initialisation().source() != null ? src.initialisation().source() : src.dataset();
+            return dir + " (" + src.backbone() + ", " + src.dataset() + "; " + origin + ")";
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+
+    public Metrics validationMetrics() {
+        return validationMetrics;
+    }
+
+    public Metrics testMetrics() {
+        return testMetrics;
+    }
+
+    public String summary() {
+        TrainingState s = result.state();
+        return String.format(Locale.ROOT,
+                "%s (%s, frozen up to %s): validation top-1 %s, top-3 %s on %d images; test top-1 %s, top-3 %s, macro F1 %s on %d images; "
+                        + "best epoch %d of %d%s; backbone features %.1f min, head training %.1f min%s. Bundle: %s",
+                Backbone.parse(config.backbone).id(), config.init, result.frozenUpTo(),
+                ReportWriter.pct(validationMetrics.top1()), ReportWriter.pct(validationMetrics.top3()), validationMetrics.count(),
+                ReportWriter.pct(testMetrics.top1()), ReportWriter.pct(testMetrics.top3()), ReportWriter.pct(testMetrics.macroF1()),
+                testMetrics.count(), s.bestEpoch, s.epochsDone, s.stoppedEarly ? " (stopped early)" : "",
+                result.featureSeconds() / 60, s.trainingSeconds / 60, skippedNote(), config.out);
+    }
+
+    private String skippedNote() {
+        int skipped = result.skippedTrain() + result.validation().skipped() + result.test().skipped();
+        return skipped == 0 ? "" : "; " + skipped + " unreadable images skipped";
+    }
+
+    private Map<String, Object> trainingInfo(PhotoSplits splits) {
+        TrainingState s = result.state();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("settings", config);
+        t.put("optimizer", "Adam(beta1=0.9, beta2=0.999); new head at learning-rate, unfrozen backbone layers at fine-tune-learning-rate");
+        t.put("frozenUpTo", result.frozenUpTo());
+        t.put("trainableParameters", result.trainableParams());
+        t.put("totalParameters", result.graph().numParams());
+        t.put("featureCache", "the frozen part ran once per photo (and once per augmented copy); the rest trained on its cached output");
+        t.put("augmentation", config.augmentCopies == 0 ? "none"
+                : config.augmentCopies + " random view(s) per training photo: horizontal flip, crop keeping 80-100% of each side, "
+                + "brightness/contrast/saturation jitter +-20%");
+        t.put("datasetLayout", splits.kind());
+        t.put("splits", splits.kind().equals("image-folder")
+                ? "test: stratified seeded " + config.testFraction + " of train; validation: the dataset's validation split (early stopping)"
+                : "the dataset's train/val/test partition (val for early stopping)");
+        t.put("trainImages", result.trainPhotos());
+        t.put("validationImages", result.validation().size());
+        t.put("testImages", result.test().size());
+        t.put("skippedUnreadable", Map.of("train", result.skippedTrain(), "validation", result.validation().skipped(), "test", result.test().skipped()));
+        t.put("epochsRun", s.epochsDone);
+        t.put("bestEpoch", s.bestEpoch);
+        t.put("stoppedEarly", s.stoppedEarly);
+        t.put("featureSeconds", Math.round(result.featureSeconds()));
+        t.put("trainingSeconds", Math.round(s.trainingSeconds));
+        t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("history", s.history);
+        return t;
+    }
+
+    private Map<String, Object> metricsInfo() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("split", "test");
+        m.put("images", testMetrics.count());
+        m.put("top1", testMetrics.top1());
+        m.put("top3", testMetrics.top3());
+        m.put("macroPrecision", testMetrics.macroPrecision());
+        m.put("macroRecall", testMetrics.macroRecall());
+        m.put("macroF1", testMetrics.macroF1());
+        m.put("loss", testMetrics.loss());
+        m.put("perClass", testMetrics.perClass());
+        m.put("confusion", testMetrics.confusion());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("images", validationMetrics.count());
+        v.put("top1", validationMetrics.top1());
+        v.put("top3", validationMetrics.top3());
+        v.put("macroF1", validationMetrics.macroF1());
+        v.put("loss", validationMetrics.loss());
+        m.put("validation", v);
+        return m;
+    }
+}

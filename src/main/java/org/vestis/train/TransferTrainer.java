@@ -1,0 +1,231 @@
+package org.vestis.train;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.vestis.UserException;
+import org.vestis.config.TrainConfig;
+import org.vestis.data.PhotoAugmenter;
+import org.vestis.data.PhotoSet;
+import org.vestis.model.Backbone;
+import org.vestis.model.ModelBundle;
+import org.vestis.model.OneDnnHelpers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Transfer learning on photos: a MobileNet with a new head for the dataset's classes, initialised from a
+ * pretrained bundle of the same backbone or randomly (the identical configuration either way, so the two
+ * differ in their weights only). The backbone stays frozen up to a chosen layer; that frozen part runs ONCE
+ * per photo (DL4J's {@link TransferLearningHelper} then trains only the rest on the cached activations), which
+ * on a CPU is what makes this affordable. Early stopping on the validation loss keeps the best epoch.
+ */
+public final class TransferTrainer {
+    /** Pool: everything below the new head; "all" freezes up to here. */
+    public static final String ALL = "all";
+    private static final String HEAD = "output";
+    private static final int FEATURE_BATCH = 16;
+
+    private final TrainConfig config;
+    private final Backbone backbone;
+    private final List<String> labels;
+    private final TrainingProgress progress;
+    private final PhotoFeatures.Progress featureProgress;
+
+    /** The trained graph (clean configuration, no frozen wrappers), what happened, and the cached features. */
+    public record Result(ComputationGraph graph, TrainingState state, PhotoFeatures validation, PhotoFeatures test,
+                         int trainPhotos, int skippedTrain, double featureSeconds, String frozenUpTo, long trainableParams,
+                         float[][] validationProbabilities, float[][] testProbabilities) {
+    }
+
+    public TransferTrainer(TrainConfig config, List<String> labels, TrainingProgress progress, PhotoFeatures.Progress featureProgress) {
+        this.config = config;
+        this.backbone = Backbone.parse(config.backbone);
+        this.labels = labels;
+        this.progress = progress;
+        this.featureProgress = featureProgress;
+    }
+
+    /** The new network: the backbone's configuration for our classes, per-layer learning rates, weights as config.init says. */
+    public ComputationGraph initialGraph() {
+        ComputationGraphConfiguration conf = backbone.graphConfiguration(labels.size(), config.seed);
+        for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
+            if (e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof BaseLayer layer) {
+                layer.setIUpdater(new Adam(e.getKey().equals(HEAD) ? config.learningRate : config.fineTuneLearningRate));
+            }
+        }
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        if (config.init.startsWith("pretrained:")) {
+            copyPretrained(graph, Path.of(config.init.substring("pretrained:".length())));
+        }
+        OneDnnHelpers.attach(graph);
+        return graph;
+    }
+
+    /** Every backbone layer's weights (batch-norm statistics included) from the bundle; the head stays new. */
+    private void copyPretrained(ComputationGraph graph, Path dir) {
+        ModelBundle source = ModelBundle.load(dir);
+        if (source.graph() == null || !backbone.id().equals(source.info().backbone())) {
+            throw new UserException(dir + " holds " + source.info().backbone() + " weights, not " + backbone.id()
+                    + "; use a bundle of the same backbone (e.g. made by 'vestis import tflite') or --backbone " + source.info().backbone() + ".");
+        }
+        for (Layer layer : graph.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            if (!name.equals(HEAD) && layer.numParams() > 0) {
+                layer.setParams(source.graph().getLayer(name).params());
+            }
+        }
+    }
+
+    /** The vertex whose output is the frozen boundary. */
+    public String frozenBoundary(ComputationGraph graph) {
+        String name = config.freezeUpTo.equals(ALL) ? "pool" : config.freezeUpTo;
+        if (graph.getVertex(name) == null || name.equals(HEAD) || name.equals("input")) {
+            throw new UserException("freeze-up-to '" + config.freezeUpTo + "' is not a layer of " + backbone.id()
+                    + " below the head; use all or a block output such as " + exampleBoundary() + ".");
+        }
+        return name;
+    }
+
+    private String exampleBoundary() {
+        return backbone.family().equals(Backbone.MOBILENET_V2) ? "block13_add or head_relu6" : "block11_pw_relu6";
+    }
+
+    public Result train(PhotoSet train, PhotoSet validation, PhotoSet test) {
+        ComputationGraph graph = initialGraph();
+        String boundary = frozenBoundary(graph);
+        long featureStart = System.nanoTime();
+        PhotoFeatures trainFeatures = features(graph, boundary, train, null, 0);
+        int originals = trainFeatures.size();
+        PhotoAugmenter augmenter = new PhotoAugmenter();
+        for (int copy = 1; copy <= config.augmentCopies; copy++) {
+            trainFeatures = trainFeatures.concat(features(graph, boundary, train, augmenter, copy));
+        }
+        PhotoFeatures valFeatures = features(graph, boundary, validation, null, 0);
+        PhotoFeatures testFeatures = features(graph, boundary, test, null, 0);
+        double featureSeconds = (System.nanoTime() - featureStart) / 1e9;
+        if (trainFeatures.size() == 0 || valFeatures.size() == 0) {
+            throw new UserException("No readable photos in the training or validation split; check the dataset folder.");
+        }
+
+        TransferLearningHelper helper = new TransferLearningHelper(graph.clone(), boundary);
+        ComputationGraph tail = helper.unfrozenGraph();
+        OneDnnHelpers.attach(tail);
+        TrainingState state = new TrainingState();
+        INDArray bestParams = tail.params().dup();
+        int trainSample = Math.min(originals, 5000);
+        // max-minutes: no new epoch once the budget is spent (ablation grids)
+        for (int epoch = 1; epoch <= config.epochs && !state.stoppedEarly
+                && !(config.maxMinutes > 0 && state.trainingSeconds >= config.maxMinutes * 60); epoch++) {
+            double factor = scheduleFactor(epoch);
+            for (Layer layer : tail.getLayers()) {
+                String name = layer.conf().getLayer().getLayerName();
+                if (layer.numParams() > 0) {
+                    tail.setLearningRate(name, factor * (name.equals(HEAD) ? config.learningRate : config.fineTuneLearningRate));
+                }
+            }
+            progress.epochStarted(epoch, config.epochs, trainFeatures.size());
+            long start = System.nanoTime();
+            double lossSum = 0;
+            int batches = 0;
+            int[] order = shuffled(trainFeatures.size(), new Random(config.seed * 1_000 + epoch));
+            for (int from = 0; from < order.length; from += config.batchSize) {
+                int b = Math.min(config.batchSize, order.length - from);
+                int[] idx = java.util.Arrays.copyOfRange(order, from, from + b);
+                try (INDArray x = trainFeatures.rows(idx); INDArray y = oneHot(trainFeatures.labels(), idx)) {
+                    helper.fitFeaturized(new DataSet(x, y));
+                }
+                lossSum += tail.score();
+                batches++;
+                progress.imagesDone(b);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Metrics trainMetrics = metrics(helper, trainFeatures, trainSample);
+            Metrics valMetrics = metrics(helper, valFeatures, valFeatures.size());
+            EpochStats stats = new EpochStats(epoch, factor * config.learningRate, lossSum / Math.max(batches, 1), trainMetrics.top1(),
+                    valMetrics.loss(), valMetrics.top1(), seconds, trainFeatures.size() / seconds);
+            state.history.add(stats);
+            state.epochsDone = epoch;
+            state.trainingSeconds += seconds;
+            boolean improved = valMetrics.loss() < state.bestValidationLoss;
+            if (improved) {
+                state.bestValidationLoss = valMetrics.loss();
+                state.bestEpoch = epoch;
+                state.epochsWithoutImprovement = 0;
+                bestParams.assign(tail.params());
+            } else if (++state.epochsWithoutImprovement >= config.patience) {
+                state.stoppedEarly = true;
+            }
+            progress.epochFinished(stats, improved);
+        }
+        tail.setParams(bestParams);
+        // Back into the clean graph by layer name: the bundle then has the plain backbone configuration.
+        for (Layer layer : tail.getLayers()) {
+            if (layer.numParams() > 0) {
+                graph.getLayer(layer.conf().getLayer().getLayerName()).setParams(layer.params());
+            }
+        }
+        float[][] valProbs = probabilities(helper, valFeatures, valFeatures.size());
+        float[][] testProbs = probabilities(helper, testFeatures, testFeatures.size());
+        return new Result(graph, state, valFeatures, testFeatures, train.size(), trainFeatures.skipped() / (1 + config.augmentCopies),
+                featureSeconds, boundary, tail.numParams(), valProbs, testProbs);
+    }
+
+    private PhotoFeatures features(ComputationGraph graph, String boundary, PhotoSet photos, PhotoAugmenter augmenter, int copy) {
+        List<String> out = List.of(boundary);
+        return PhotoFeatures.compute(x -> graph.output(out, false, new INDArray[]{x}, null)[0], backbone.input(),
+                backbone.preprocessing(), photos, augmenter, config.seed + copy, FEATURE_BATCH, featureProgress);
+    }
+
+    /** Constant, or cosine decay from the base rates (epoch 1) towards zero, as the Fashion-MNIST trainer does. */
+    private double scheduleFactor(int epoch) {
+        return config.schedule.equals("cosine") ? 0.5 * (1 + Math.cos(Math.PI * (epoch - 1) / config.epochs)) : 1.0;
+    }
+
+    private Metrics metrics(TransferLearningHelper helper, PhotoFeatures f, int count) {
+        int[] truth = java.util.Arrays.copyOf(f.labels(), count);
+        return Metrics.of(truth, probabilities(helper, f, count), labels);
+    }
+
+    static float[][] probabilities(TransferLearningHelper helper, PhotoFeatures f, int count) {
+        float[][] out = new float[count][];
+        for (int from = 0; from < count; from += 256) {
+            int to = Math.min(count, from + 256);
+            INDArray probs = helper.outputFromFeaturized(f.rows(from, to));
+            for (int i = from; i < to; i++) {
+                out[i] = probs.getRow(i - from).toFloatVector();
+            }
+        }
+        return out;
+    }
+
+    private INDArray oneHot(int[] labelsOf, int[] idx) {
+        INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, idx.length, labels.size());
+        for (int i = 0; i < idx.length; i++) {
+            y.putScalar(i, labelsOf[idx[i]], 1f);
+        }
+        return y;
+    }
+
+    private static int[] shuffled(int size, Random rng) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, rng);
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,88 @@
+package org.vestis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vestis.data.PhotoFixtures;
+import org.vestis.model.ModelBundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `vestis train --images` (image folders and DeepFashion) then `vestis evaluate --images`, as a user runs them. */
+class TransferCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return VestisCommand.execute(args);
+    }
+
+    @Test
+    void trainOnImageFoldersThenEvaluateOnAFolder(@TempDir Path dir) throws Exception {
+        Path pretrained = PhotoFixtures.importV1(dir);
+        Path model = dir.resolve("clothing-v1");
+        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--backbone", "mobilenetv1-0.25-128",
+                "--init", "pretrained:" + pretrained, "--out", model.toString(), "--epochs", "4", "--batch-size", "8",
+                "--learning-rate", "0.01", "--test-fraction", "0.34")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Training mobilenetv1-0.25-128 (pretrained:" + pretrained + ", frozen up to all) on 16 photos of 4 classes (validation 8, test 8)")
+                .contains("backbone features 16/16 photos").contains("validation top-1").contains("test top-1");
+        assertThat(ModelBundle.JSON.readTree(model.resolve("model.json").toFile()).get("dataset").asText()).isEqualTo("clothing-photos");
+
+        assertThat(run("evaluate", model.toString(), "--images", PhotoFixtures.CLOTHING.resolve("validation").toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("on 8 photos in").contains("top-1").contains("top-3").contains("confusion matrix")
+                .contains(" 4 t-shirt");
+        assertThat(run("evaluate", model.toString(), "--images", PhotoFixtures.CLOTHING.resolve("validation").toString(), "--json")).isZero();
+        JsonNode json = ModelBundle.JSON.readTree(out.toString());
+        assertThat(json.get("images").asInt()).isEqualTo(8);
+        assertThat(json.get("confusion")).hasSize(4);
+    }
+
+    @Test
+    void trainOnDeepFashionLayoutSkipsTheDamagedPhoto(@TempDir Path dir) throws Exception {
+        Path root = PhotoFixtures.deepFashionCopy(dir.resolve("deepfashion"));
+        Path model = dir.resolve("df");
+        assertThat(run("train", "--images", root.toString(), "--backbone", "mobilenetv1-0.25-128", "--init", "random",
+                "--out", model.toString(), "--epochs", "2", "--batch-size", "8")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("on 25 photos of 4 classes").contains("1 unreadable images skipped");
+        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        assertThat(info.get("labels").toString()).isEqualTo("[\"Jeans\",\"Tee\",\"Dress\",\"Sneakers\"]");
+        assertThat(info.get("initialisation").get("kind").asText()).isEqualTo("random");
+        assertThat(info.get("training").get("skippedUnreadable").get("train").asInt()).isEqualTo(1);
+        assertThat(info.get("training").get("datasetLayout").asText()).isEqualTo("deepfashion");
+    }
+
+    @Test
+    void userErrorsAreOneSentenceWithExitCodeTwo(@TempDir Path dir) throws Exception {
+        assertThat(run("train", "--images", dir.resolve("none").toString(), "--out", dir.resolve("m").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("vestis: Image dataset " + dir.resolve("none") + " does not exist.");
+        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--init", "imagenet", "--out", dir.resolve("m").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("init must be random or pretrained:DIR");
+        assertThat(Files.exists(dir.resolve("m"))).isFalse();
+    }
+}
