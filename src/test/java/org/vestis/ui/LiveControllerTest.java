@@ -77,9 +77,9 @@ class LiveControllerTest {
             awaitMoreFrames(5);
             assertThat(applied.get().source()).isEqualTo(first.source());
 
-            controller.change(first.withModel(null, Path.of("models/clothing-mobilenetv2").toAbsolutePath()));
+            controller.change(first.withModel(null, Path.of("models/no-such-model").toAbsolutePath()));
             await(() -> errors.size() >= 2, "the missing model to be reported");
-            assertThat(errors.get(1)).contains("Could not switch to models/clothing-mobilenetv2", "Still running models/fashion-mnist-seed-cnn");
+            assertThat(errors.get(1)).contains("Could not switch to models/no-such-model", "Still running models/fashion-mnist-seed-cnn");
             assertThat(applied.get().model()).isEqualTo(first.model());
             awaitMoreFrames(5);
 

@@ -110,11 +110,11 @@ class UiWindowTest {
         assertThat(run.finished()).as("the app quit by itself; output:%n%s", out).isTrue();
         assertThat(run.exitCode()).as("exit code; output:%n%s", out).isZero();
 
-        // The failed switch is reported in the window (every status line is also printed) and the old model keeps running.
-        int failed = out.indexOf("error: Could not switch to configs/deepfashion.yaml");
-        assertThat(failed).as(out).isPositive();
-        assertThat(out).contains("clothing-mobilenetv2", "Still running models/fashion-mnist-seed-cnn");
-        int switched = out.indexOf("through models/fashion-mnist-cnn", failed);
+        // Both switches go through the picker at run time: to the DeepFashion-style colour model, then back.
+        // (A model that fails to load is covered by LiveControllerTest.)
+        int first = out.indexOf("through models/clothing-mobilenetv2");
+        assertThat(first).as("the first switch loads clothing-mobilenetv2; output:%n%s", out).isPositive();
+        int switched = out.indexOf("through models/fashion-mnist-cnn", first);
         assertThat(switched).as("the second switch loads fashion-mnist-cnn; output:%n%s", out).isPositive();
 
         Matcher m = Pattern.compile("screenshot .* \\((\\d+)x(\\d+), frame (\\d+)\\)").matcher(out);
