@@ -1,7 +1,9 @@
 package org.vestis.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Classification metrics from true labels and predicted class probabilities: mean cross-entropy loss,
@@ -11,6 +13,21 @@ public record Metrics(int count, double loss, double top1, double top3, long[][]
                       double macroPrecision, double macroRecall, double macroF1) {
 
     public record ClassMetrics(String label, long support, double precision, double recall, double f1) {
+    }
+
+    /** The figures a bundle's model.json records for one split, in a fixed order. */
+    public Map<String, Object> info(String split) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("split", split);
+        m.put("images", count);
+        m.put("top1", top1);
+        m.put("top3", top3);
+        m.put("macroPrecision", macroPrecision);
+        m.put("macroRecall", macroRecall);
+        m.put("macroF1", macroF1);
+        m.put("loss", loss);
+        m.put("perClass", perClass);
+        return m;
     }
 
     public static Metrics of(int[] labels, float[][] probabilities, List<String> classNames) {

@@ -66,7 +66,7 @@ public final class Trainer {
         Dataset trainSample = train.limit(TRAIN_SAMPLE);
         Augmenter augmenter = config.augment ? new Augmenter(config.shift, true) : null;
 
-        for (int epoch = state.epochsDone + 1; epoch <= config.epochs && !state.stoppedEarly && !outOfTime(state); epoch++) {
+        for (int epoch = state.epochsDone + 1; state.mayStart(epoch, config); epoch++) {
             double lr = learningRate(epoch);
             net.setLearningRate(lr);
             progress.epochStarted(epoch, config.epochs, train.size());
@@ -89,17 +89,9 @@ public final class Trainer {
             Metrics valMetrics = Evaluator.evaluate(net, validation, labels);
             EpochStats stats = new EpochStats(epoch, lr, lossSum / Math.max(batches, 1), trainMetrics.top1(),
                     valMetrics.loss(), valMetrics.top1(), seconds, train.size() / seconds);
-            state.history.add(stats);
-            state.epochsDone = epoch;
-            state.trainingSeconds += seconds;
-            boolean improved = valMetrics.loss() < state.bestValidationLoss;
+            boolean improved = state.record(stats, config.patience);
             if (improved) {
-                state.bestValidationLoss = valMetrics.loss();
-                state.bestEpoch = epoch;
-                state.epochsWithoutImprovement = 0;
                 writeAtomically(net, BEST, false);
-            } else if (++state.epochsWithoutImprovement >= config.patience) {
-                state.stoppedEarly = true;
             }
             writeAtomically(net, LAST, true);
             Path tmp = checkpointDir.resolve(STATE + ".tmp");
@@ -110,10 +102,6 @@ public final class Trainer {
         MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(BEST).toFile(), false);
         OneDnnHelpers.attach(best);
         return new Result(best, state);
-    }
-
-    private boolean outOfTime(TrainingState state) {
-        return config.maxMinutes > 0 && state.trainingSeconds >= config.maxMinutes * 60;
     }
 
     /** Constant, or cosine decay from the base rate (epoch 1) towards zero (after the last epoch). */

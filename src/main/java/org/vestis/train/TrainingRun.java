@@ -49,7 +49,7 @@ public final class TrainingRun {
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,
                 new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST,
                 config.architecture, datasetName, new ModelInfo.Initialisation("random", config.seed),
-                trainingInfo(parts), metricsInfo(test.size()), Versions.current(), command, Instant.now().toString());
+                trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = new ModelBundle(result.best(), info);
         Path extras = Files.createTempDirectory("vestis-report");
         try {
@@ -88,17 +88,4 @@ public final class TrainingRun {
         return t;
     }
 
-    private Map<String, Object> metricsInfo(int testImages) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("split", "test");
-        m.put("images", testImages);
-        m.put("top1", testMetrics.top1());
-        m.put("top3", testMetrics.top3());
-        m.put("macroPrecision", testMetrics.macroPrecision());
-        m.put("macroRecall", testMetrics.macroRecall());
-        m.put("macroF1", testMetrics.macroF1());
-        m.put("loss", testMetrics.loss());
-        m.put("perClass", testMetrics.perClass());
-        return m;
-    }
 }

@@ -1,5 +1,7 @@
 package org.vestis.train;
 
+import org.vestis.config.TrainConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,4 +14,30 @@ public class TrainingState {
     public int epochsWithoutImprovement;
     public double trainingSeconds;
     public boolean stoppedEarly;
+
+    /** Whether epoch {@code epoch} may start: within the epoch limit, not stopped early, within the time budget. */
+    public boolean mayStart(int epoch, TrainConfig config) {
+        boolean outOfTime = config.maxMinutes > 0 && trainingSeconds >= config.maxMinutes * 60;
+        return epoch <= config.epochs && !stoppedEarly && !outOfTime;
+    }
+
+    /**
+     * Records a finished epoch; true when its validation loss is the best so far. After {@code patience} epochs
+     * without a new best, training stops early.
+     */
+    public boolean record(EpochStats stats, int patience) {
+        history.add(stats);
+        epochsDone = stats.epoch();
+        trainingSeconds += stats.seconds();
+        if (stats.validationLoss() < bestValidationLoss) {
+            bestValidationLoss = stats.validationLoss();
+            bestEpoch = stats.epoch();
+            epochsWithoutImprovement = 0;
+            return true;
+        }
+        if (++epochsWithoutImprovement >= patience) {
+            stoppedEarly = true;
+        }
+        return false;
+    }
 }

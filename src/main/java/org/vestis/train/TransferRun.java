@@ -134,16 +134,7 @@ public final class TransferRun {
     }
 
     private Map<String, Object> metricsInfo() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("split", "test");
-        m.put("images", testMetrics.count());
-        m.put("top1", testMetrics.top1());
-        m.put("top3", testMetrics.top3());
-        m.put("macroPrecision", testMetrics.macroPrecision());
-        m.put("macroRecall", testMetrics.macroRecall());
-        m.put("macroF1", testMetrics.macroF1());
-        m.put("loss", testMetrics.loss());
-        m.put("perClass", testMetrics.perClass());
+        Map<String, Object> m = testMetrics.info("test");
         m.put("confusion", testMetrics.confusion());
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("images", validationMetrics.count());

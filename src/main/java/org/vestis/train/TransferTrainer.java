@@ -127,9 +127,7 @@ public final class TransferTrainer {
         TrainingState state = new TrainingState();
         INDArray bestParams = tail.params().dup();
         int trainSample = Math.min(originals, 5000);
-        // max-minutes: no new epoch once the budget is spent (ablation grids)
-        for (int epoch = 1; epoch <= config.epochs && !state.stoppedEarly
-                && !(config.maxMinutes > 0 && state.trainingSeconds >= config.maxMinutes * 60); epoch++) {
+        for (int epoch = 1; state.mayStart(epoch, config); epoch++) {
             double factor = scheduleFactor(epoch);
             for (Layer layer : tail.getLayers()) {
                 String name = layer.conf().getLayer().getLayerName();
@@ -157,17 +155,9 @@ public final class TransferTrainer {
             Metrics valMetrics = metrics(helper, valFeatures, valFeatures.size());
             EpochStats stats = new EpochStats(epoch, factor * config.learningRate, lossSum / Math.max(batches, 1), trainMetrics.top1(),
                     valMetrics.loss(), valMetrics.top1(), seconds, trainFeatures.size() / seconds);
-            state.history.add(stats);
-            state.epochsDone = epoch;
-            state.trainingSeconds += seconds;
-            boolean improved = valMetrics.loss() < state.bestValidationLoss;
+            boolean improved = state.record(stats, config.patience);
             if (improved) {
-                state.bestValidationLoss = valMetrics.loss();
-                state.bestEpoch = epoch;
-                state.epochsWithoutImprovement = 0;
                 bestParams.assign(tail.params());
-            } else if (++state.epochsWithoutImprovement >= config.patience) {
-                state.stoppedEarly = true;
             }
             progress.epochFinished(stats, improved);
         }
