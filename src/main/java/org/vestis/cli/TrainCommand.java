@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML run config (default: configs/fashion-mnist.yaml if it exists).")
     Path config;
-    @Option(names = "--architecture", description = "seed-cnn or fashion-cnn.")
+    @Option(names = "--architecture", description = "seed-cnn, fashion-cnn, or a MobileNet for 28x28 input (mobilenetv1-0.25-28, mobilenetv2-0.35-28).")
     String architecture;
     @Option(names = "--out", description = "Model bundle directory to write.")
     String out;
@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     String backbone;
     @Option(names = "--init", description = "Photos: random, or pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet).")
     String init;
-    @Option(names = "--freeze-up-to", description = "Photos: the last frozen backbone layer, or all (train only the new head).")
+    @Option(names = "--freeze-up-to", description = "Photos: the last frozen backbone layer, all (train only the new head), or last-block (fine-tune the last block and the head).")
     String freezeUpTo;
     @Option(names = "--fine-tune-learning-rate", description = "Photos: learning rate of the unfrozen backbone layers.")
     Double fineTuneLearningRate;

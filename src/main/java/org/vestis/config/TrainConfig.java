@@ -66,9 +66,14 @@ public class TrainConfig {
             require(fineTuneLearningRate > 0 && fineTuneLearningRate < 1, source, "fine-tune-learning-rate must be between 0 and 1");
             require(testFraction > 0 && testFraction < 0.5, source, "test-fraction must be between 0 and 0.5");
             require(augmentCopies >= 0 && augmentCopies <= 10, source, "augment-copies must be between 0 and 10");
-            require(!freezeUpTo.isBlank(), source, "freeze-up-to must name a layer or be all");
+            require(!freezeUpTo.isBlank(), source, "freeze-up-to must name a layer or be all or last-block");
         } else {
-            org.vestis.model.Architecture.byName(architecture);
+            try {
+                org.vestis.model.Backbone.parse(architecture);
+            } catch (org.vestis.UserException e) {
+                throw new org.vestis.UserException("Unknown architecture '" + architecture + "' in " + source
+                        + "; choose seed-cnn, fashion-cnn, or a MobileNet for 28x28 input such as mobilenetv1-0.25-28.", e);
+            }
         }
         require(epochs >= 1, source, "epochs must be at least 1");
         require(batchSize >= 1, source, "batch-size must be at least 1");

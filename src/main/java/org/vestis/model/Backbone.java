@@ -31,8 +31,8 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         if (!(widthMultiplier > 0 && widthMultiplier <= 4)) {
             throw new UserException("Width multiplier " + widthMultiplier + " is out of range; use a value in (0, 4], e.g. 0.25, 0.5, 1.0.");
         }
-        if (family.startsWith("mobilenet") && (inputSize < 32 || inputSize > 1024)) {
-            throw new UserException("Input size " + inputSize + " is out of range; use 32 to 1024 pixels, e.g. 128 or 224.");
+        if (family.startsWith("mobilenet") && (inputSize < 28 || inputSize > 1024)) {
+            throw new UserException("Input size " + inputSize + " is out of range; use 28 to 1024 pixels, e.g. 28 (Fashion-MNIST), 128 or 224.");
         }
     }
 
@@ -60,6 +60,15 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         return family.startsWith("mobilenet");
     }
 
+    /** The vertex feeding the MobileNet's last block: freezing up to it fine-tunes that block and the head. */
+    public String lastBlockInput() {
+        return switch (family) {
+            case MOBILENET_V1 -> "block11_pw_relu6";
+            case MOBILENET_V2 -> "block15_add";
+            default -> throw new UserException(family + " has no blocks to fine-tune; use freeze-up-to all.");
+        };
+    }
+
     /** The id model.json records; parse(id()) gives this backbone back. */
     public String id() {
         if (!isMobileNet()) {
@@ -76,26 +85,45 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         return isMobileNet() ? MOBILENET_PREPROCESSING : ModelInfo.Preprocessing.FASHION_MNIST;
     }
 
-    /** The MobileNet configuration; the same for random and imported weights. */
+    /** The MobileNet configuration for RGB photos; the same for random and imported weights. */
     public ComputationGraphConfiguration graphConfiguration(int numClasses, long seed) {
+        return graphConfiguration(3, numClasses, seed);
+    }
+
+    private ComputationGraphConfiguration graphConfiguration(int channels, int numClasses, long seed) {
         return switch (family) {
-            case MOBILENET_V1 -> MobileNetV1.configuration(inputSize, numClasses, widthMultiplier, seed);
-            case MOBILENET_V2 -> MobileNetV2.configuration(inputSize, numClasses, widthMultiplier, seed);
+            case MOBILENET_V1 -> MobileNetV1.configuration(inputSize, channels, numClasses, widthMultiplier, seed);
+            case MOBILENET_V2 -> MobileNetV2.configuration(inputSize, channels, numClasses, widthMultiplier, seed);
             default -> throw new IllegalArgumentException(family + " is not a graph backbone");
         };
+    }
+
+    /**
+     * A random network for 28x28 grayscale Fashion-MNIST images: the compact CNNs, or a MobileNet built for
+     * one input channel (its input size must then be 28, e.g. mobilenetv1-0.25-28).
+     */
+    public Model buildGrayscale(int numClasses, double learningRate, long seed) {
+        if (!isMobileNet()) {
+            MultiLayerNetwork net = new MultiLayerNetwork(Architecture.byName(family)
+                    .configuration(28, 28, 1, numClasses, learningRate, seed));
+            net.init();
+            OneDnnHelpers.attach(net);
+            return net;
+        }
+        if (inputSize != 28) {
+            throw new UserException("Fashion-MNIST images are 28x28, so a MobileNet for them needs input size 28, e.g. "
+                    + family + "-" + widthMultiplier + "-28 instead of " + id() + ".");
+        }
+        ComputationGraph graph = initialised(new ComputationGraph(graphConfiguration(1, numClasses, seed)));
+        graph.setLearningRate(learningRate);
+        return graph;
     }
 
     /** A freshly initialised (random) network; the MobileNets are ComputationGraphs, the CNNs MultiLayerNetworks. */
     public Model build(int numClasses, long seed) {
         return switch (family) {
             case MOBILENET_V1, MOBILENET_V2 -> initialised(new ComputationGraph(graphConfiguration(numClasses, seed)));
-            default -> {
-                MultiLayerNetwork net = new MultiLayerNetwork(Architecture.byName(family)
-                        .configuration(28, 28, 1, numClasses, 1e-3, seed));
-                net.init();
-                OneDnnHelpers.attach(net);
-                yield net;
-            }
+            default -> buildGrayscale(numClasses, 1e-3, seed);
         };
     }
 

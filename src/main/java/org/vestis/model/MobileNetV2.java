@@ -30,7 +30,13 @@ public final class MobileNetV2 {
     private MobileNetV2() {
     }
 
+    /** The ImageNet shape: RGB input. */
     public static ComputationGraphConfiguration configuration(int inputSize, int numClasses, double widthMultiplier, long seed) {
+        return configuration(inputSize, 3, numClasses, widthMultiplier, seed);
+    }
+
+    /** {@code inputChannels} 1 for grayscale data such as Fashion-MNIST. */
+    public static ComputationGraphConfiguration configuration(int inputSize, int inputChannels, int numClasses, double widthMultiplier, long seed) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed).weightInit(WeightInit.RELU).updater(new Adam(1e-3))
                 .convolutionMode(ConvolutionMode.Same)
@@ -50,7 +56,7 @@ public final class MobileNetV2 {
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
         g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses)
                 .activation(Activation.SOFTMAX).build(), "pool");
-        return g.setOutputs("output").setInputTypes(InputType.convolutional(inputSize, inputSize, 3)).build();
+        return g.setOutputs("output").setInputTypes(InputType.convolutional(inputSize, inputSize, inputChannels)).build();
     }
 
     private static String invertedResidual(ComputationGraphConfiguration.GraphBuilder g, String name, String in,

@@ -41,6 +41,18 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         this(null, graph, info);
     }
 
+    /** A bundle around either kind of network. */
+    public static ModelBundle of(Model model, ModelInfo info) {
+        return model instanceof ComputationGraph g ? new ModelBundle(g, info) : new ModelBundle((MultiLayerNetwork) model, info);
+    }
+
+    /** Reads a DL4J model file of either kind, with or without its optimiser state. */
+    public static Model restore(Path modelFile, boolean withUpdater) throws IOException {
+        return isGraph(modelFile)
+                ? ModelSerializer.restoreComputationGraph(modelFile.toFile(), withUpdater)
+                : ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), withUpdater);
+    }
+
     /** The network, whichever kind it is (for saving). */
     public Model model() {
         return network != null ? network : graph;
@@ -74,9 +86,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         }
         ModelBundle bundle;
         try {
-            bundle = isGraph(modelFile)
-                    ? new ModelBundle(ModelSerializer.restoreComputationGraph(modelFile.toFile(), false), info)
-                    : new ModelBundle(ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false), info);
+            bundle = of(restore(modelFile, false), info);
         } catch (IOException | RuntimeException e) {
             throw new UserException(modelFile + " is not a readable DL4J model (" + e.getMessage() + ").", e);
         }

@@ -1,17 +1,14 @@
 package org.vestis.train;
 
 import org.vestis.OutputFiles;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vestis.UserException;
 import org.vestis.config.TrainConfig;
 import org.vestis.data.Augmenter;
 import org.vestis.data.BatchProducer;
 import org.vestis.data.Dataset;
-import org.vestis.model.Architecture;
+import org.vestis.model.Backbone;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.OneDnnHelpers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +32,7 @@ public final class Trainer {
     private final Path checkpointDir;
     private final TrainingProgress progress;
 
-    public record Result(MultiLayerNetwork best, TrainingState state) {
+    public record Result(TrainableNetwork best, TrainingState state) {
     }
 
     public Trainer(TrainConfig config, List<String> labels, Path checkpointDir, TrainingProgress progress) {
@@ -46,23 +43,21 @@ public final class Trainer {
     }
 
     public Result train(Dataset train, Dataset validation, boolean resume) throws IOException {
-        MultiLayerNetwork net;
+        TrainableNetwork net;
         TrainingState state;
         if (resume) {
             if (!Files.isRegularFile(checkpointDir.resolve(LAST)) || !Files.isRegularFile(checkpointDir.resolve(STATE))) {
                 throw new UserException("There is no checkpoint to resume in " + checkpointDir + "; run the same command without --resume.");
             }
-            net = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(LAST).toFile(), true);
+            net = TrainableNetwork.restore(checkpointDir.resolve(LAST), true);
             state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
         } else {
             ModelBundle.deleteRecursively(checkpointDir);
-            net = new MultiLayerNetwork(Architecture.byName(config.architecture).configuration(
-                    train.height(), train.width(), 1, labels.size(), config.learningRate, config.seed));
-            net.init();
+            net = new TrainableNetwork(Backbone.parse(config.architecture)
+                    .buildGrayscale(labels.size(), config.learningRate, config.seed));
             state = new TrainingState();
         }
         Files.createDirectories(checkpointDir);
-        OneDnnHelpers.attach(net);
         Dataset trainSample = train.limit(TRAIN_SAMPLE);
         Augmenter augmenter = config.augment ? new Augmenter(config.shift, true) : null;
 
@@ -85,8 +80,8 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Metrics trainMetrics = Evaluator.evaluate(net, trainSample, labels);
-            Metrics valMetrics = Evaluator.evaluate(net, validation, labels);
+            Metrics trainMetrics = Evaluator.evaluate(net::output, trainSample, labels);
+            Metrics valMetrics = Evaluator.evaluate(net::output, validation, labels);
             EpochStats stats = new EpochStats(epoch, lr, lossSum / Math.max(batches, 1), trainMetrics.top1(),
                     valMetrics.loss(), valMetrics.top1(), seconds, train.size() / seconds);
             boolean improved = state.record(stats, config.patience);
@@ -99,9 +94,7 @@ public final class Trainer {
             OutputFiles.publish(tmp, checkpointDir.resolve(STATE));
             progress.epochFinished(stats, improved);
         }
-        MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(checkpointDir.resolve(BEST).toFile(), false);
-        OneDnnHelpers.attach(best);
-        return new Result(best, state);
+        return new Result(TrainableNetwork.restore(checkpointDir.resolve(BEST), false), state);
     }
 
     /** Constant, or cosine decay from the base rate (epoch 1) towards zero (after the last epoch). */
@@ -112,9 +105,9 @@ public final class Trainer {
         return config.learningRate;
     }
 
-    private void writeAtomically(MultiLayerNetwork net, String name, boolean withUpdater) throws IOException {
+    private void writeAtomically(TrainableNetwork net, String name, boolean withUpdater) throws IOException {
         Path tmp = checkpointDir.resolve(name + ".tmp");
-        ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
+        net.save(tmp, withUpdater);
         OutputFiles.publish(tmp, checkpointDir.resolve(name));
     }
 }

@@ -44,13 +44,13 @@ public final class TrainingRun {
     public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
         Trainer.Result result = new Trainer(config, labels, checkpointDir(), progress).train(parts.train(), parts.validation(), resume);
         state = result.state();
-        testMetrics = Evaluator.evaluate(result.best(), test, labels);
+        testMetrics = Evaluator.evaluate(result.best()::output, test, labels);
 
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,
                 new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST,
                 config.architecture, datasetName, new ModelInfo.Initialisation("random", config.seed),
                 trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
-        ModelBundle bundle = new ModelBundle(result.best(), info);
+        ModelBundle bundle = ModelBundle.of(result.best().model(), info);
         Path extras = Files.createTempDirectory("vestis-report");
         try {
             Charts.trainingCurves(state.history, extras.resolve("training-curves.png"));

@@ -35,8 +35,12 @@ import java.util.Random;
 public final class TransferTrainer {
     /** Pool: everything below the new head; "all" freezes up to here. */
     public static final String ALL = "all";
+    /** Fine-tune the backbone's last block, its final layers and the head; the same idea for every MobileNet. */
+    public static final String LAST_BLOCK = "last-block";
     private static final String HEAD = "output";
     private static final int FEATURE_BATCH = 16;
+    /** Training photos whose statistics calibrate the fine-tuned batch-norm layers. */
+    private static final int CALIBRATION_SAMPLE = 256;
 
     private final TrainConfig config;
     private final Backbone backbone;
@@ -92,10 +96,14 @@ public final class TransferTrainer {
 
     /** The vertex whose output is the frozen boundary. */
     public String frozenBoundary(ComputationGraph graph) {
-        String name = config.freezeUpTo.equals(ALL) ? "pool" : config.freezeUpTo;
+        String name = switch (config.freezeUpTo) {
+            case ALL -> "pool";
+            case LAST_BLOCK -> backbone.lastBlockInput();
+            default -> config.freezeUpTo;
+        };
         if (graph.getVertex(name) == null || name.equals(HEAD) || name.equals("input")) {
             throw new UserException("freeze-up-to '" + config.freezeUpTo + "' is not a layer of " + backbone.id()
-                    + " below the head; use all or a block output such as " + exampleBoundary() + ".");
+                    + " below the head; use all, last-block or a block output such as " + exampleBoundary() + ".");
         }
         return name;
     }
@@ -123,6 +131,12 @@ public final class TransferTrainer {
 
         TransferLearningHelper helper = new TransferLearningHelper(graph.clone(), boundary);
         ComputationGraph tail = helper.unfrozenGraph();
+        if (config.init.startsWith("pretrained:")) {
+            int[] sample = java.util.Arrays.copyOf(shuffled(trainFeatures.size(), new Random(config.seed)), Math.min(CALIBRATION_SAMPLE, trainFeatures.size()));
+            try (INDArray x = trainFeatures.rows(sample)) {
+                BatchNormCalibration.calibrate(tail, x);
+            }
+        }
         OneDnnHelpers.attach(tail);
         TrainingState state = new TrainingState();
         INDArray bestParams = tail.params().dup();

@@ -57,6 +57,28 @@ class TrainerTest {
     }
 
     @Test
+    void aMobileNetGraphTrainsAndResumesThroughTheSameLoop(@TempDir Path dir) throws Exception {
+        StratifiedSplit.Parts parts = StratifiedSplit.split(FashionMnist.train(SAMPLE), 0.1, 3);
+        TrainConfig c = quickConfig("mobilenetv1-0.25-28", 1);
+        new Trainer(c, FashionMnist.LABELS, dir, TrainingProgress.NONE).train(parts.train(), parts.validation(), false);
+        Trainer.Result resumed = new Trainer(quickConfig("mobilenetv1-0.25-28", 2), FashionMnist.LABELS, dir, TrainingProgress.NONE)
+                .train(parts.train(), parts.validation(), true);
+
+        assertThat(resumed.state().history).hasSize(2);
+        assertThat(resumed.best().model()).isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
+        INDArray probs = resumed.best().output(Nd4j.zeros(DataType.FLOAT, 2, 1, 28, 28));
+        assertThat(probs.shape()).containsExactly(2, 10);
+        assertThat(probs.getRow(0).sumNumber().doubleValue()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void aMobileNetForAnotherInputSizeIsAClearError(@TempDir Path dir) {
+        Dataset tiny = FashionMnist.train(SAMPLE).limit(50);
+        assertThatThrownBy(() -> new Trainer(quickConfig("mobilenetv1-0.25-128", 1), FashionMnist.LABELS, dir, TrainingProgress.NONE)
+                .train(tiny, tiny, false)).isInstanceOf(UserException.class).hasMessageContaining("mobilenetv1-0.25-28");
+    }
+
+    @Test
     void resumeWithoutCheckpointIsAClearError(@TempDir Path dir) {
         Dataset tiny = FashionMnist.train(SAMPLE).limit(50);
         assertThatThrownBy(() -> new Trainer(quickConfig("seed-cnn", 1), FashionMnist.LABELS, dir.resolve("none"), TrainingProgress.NONE)

@@ -1,0 +1,73 @@
+package org.vestis.train;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.vestis.model.ModelBundle;
+import org.vestis.model.OneDnnHelpers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The few operations the training loop needs, on either kind of DL4J network: the compact CNNs are
+ * MultiLayerNetworks, the MobileNets ComputationGraphs, and DL4J gives the two no common interface for them.
+ */
+public final class TrainableNetwork {
+    private final Model model;
+
+    TrainableNetwork(Model model) {
+        if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
+            throw new IllegalArgumentException("not a trainable network: " + model.getClass());
+        }
+        this.model = model;
+        if (model instanceof MultiLayerNetwork net) {
+            OneDnnHelpers.attach(net);
+        } else {
+            OneDnnHelpers.attach((ComputationGraph) model);
+        }
+    }
+
+    static TrainableNetwork restore(Path file, boolean withUpdater) throws IOException {
+        return new TrainableNetwork(ModelBundle.restore(file, withUpdater));
+    }
+
+    Model model() {
+        return model;
+    }
+
+    void fit(DataSet batch) {
+        if (model instanceof MultiLayerNetwork net) {
+            net.fit(batch);
+        } else {
+            ((ComputationGraph) model).fit(batch);
+        }
+    }
+
+    /** The loss of the last minibatch. */
+    double score() {
+        return model.score();
+    }
+
+    void setLearningRate(double rate) {
+        if (model instanceof MultiLayerNetwork net) {
+            net.setLearningRate(rate);
+        } else {
+            ((ComputationGraph) model).setLearningRate(rate);
+        }
+    }
+
+    /** Class probabilities in inference mode. */
+    INDArray output(INDArray features) {
+        return model instanceof MultiLayerNetwork net
+                ? net.output(features, false)
+                : ((ComputationGraph) model).outputSingle(false, features);
+    }
+
+    void save(Path file, boolean withUpdater) throws IOException {
+        ModelSerializer.writeModel(model, file.toFile(), withUpdater);
+    }
+}
