@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /** `vestis train`: the config file's train section, each key overridable by its flag. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model and write a model bundle with plots and a report: a Fashion-MNIST CNN, or with --images",
-                "a MobileNet on photos (transfer learning from a pretrained bundle, or random weights)."})
+                "a MobileNet, ResNet50 or VGG16 on photos (transfer learning from pretrained weights, or random weights)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML run config (default: configs/fashion-mnist.yaml if it exists).")
     Path config;
@@ -57,12 +57,20 @@ final class TrainCommand implements Callable<Integer> {
     Double maxMinutes;
     @Option(names = "--images", description = "Photo dataset: image folders (train/<class>/, validation/<class>/) or DeepFashion (Anno/, Eval/, img/).")
     String images;
-    @Option(names = "--backbone", description = "Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size).")
+    @Option(names = "--backbone", description = "Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size), resnet50 or vgg16 (DL4J zoo, 224x224).")
     String backbone;
-    @Option(names = "--init", description = "Photos: random, or pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet).")
+    @Option(names = "--init", description = {"Photos: random, pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet),",
+            "or pretrained:imagenet for resnet50/vgg16 (the DL4J zoo's ImageNet weights, downloaded once and cached)."})
     String init;
-    @Option(names = "--freeze-up-to", description = "Photos: the last frozen backbone layer, all (train only the new head), or last-block (fine-tune the last block and the head).")
+    @Option(names = "--freeze-up-to", description = {"Photos: the last frozen backbone layer; all (the default: train only the new head;",
+            "frozen up to pool for the MobileNets, avgpool for resnet50, 19 for vgg16); last-block (MobileNets: fine-tune the",
+            "last block and the head). E.g. block13_add (mobilenetv2), res4f_branch (resnet50) or 17 (vgg16)."})
     String freezeUpTo;
+    @Option(names = "--zoo-mirror", paramLabel = "URL", description = {"resnet50/vgg16 ImageNet weights: base URL serving the zoo's models/NAME.zip",
+            "(default: $VESTIS_ZOO_MIRROR, else " + org.vestis.model.ZooWeights.DEFAULT_MIRROR + ")."})
+    String zooMirror;
+    @Option(names = "--zoo-cache", paramLabel = "DIR", description = "Cache of the zoo's weight files (default: $VESTIS_ZOO_CACHE, else ~/.cache/vestis/dl4j-zoo).")
+    String zooCache;
     @Option(names = "--fine-tune-learning-rate", description = "Photos: learning rate of the unfrozen backbone layers.")
     Double fineTuneLearningRate;
     @Option(names = "--test-fraction", description = "Photos: share of train held out as the test split (image folders).")
@@ -162,5 +170,7 @@ final class TrainCommand implements Callable<Integer> {
         if (fineTuneLearningRate != null) c.fineTuneLearningRate = fineTuneLearningRate;
         if (testFraction != null) c.testFraction = testFraction;
         if (augmentCopies != null) c.augmentCopies = augmentCopies;
+        if (zooMirror != null) c.zooMirror = zooMirror;
+        if (zooCache != null) c.zooCache = zooCache;
     }
 }

@@ -36,9 +36,12 @@ public class TrainConfig {
     // Transfer learning on photos (used when images is set; the Fashion-MNIST keys above still apply where they make sense).
     /** A photo dataset: image folders (train/ and validation/ of class subfolders) or the DeepFashion category layout. */
     public String images = "";
-    /** mobilenetv2, mobilenetv1-0.25-128, ... ({@link org.vestis.model.Backbone}). */
+    /** mobilenetv2, mobilenetv1-0.25-128, ..., resnet50, vgg16 ({@link org.vestis.model.Backbone}). */
     public String backbone = "mobilenetv2";
-    /** "random" or "pretrained:DIR" (a bundle of the same backbone, e.g. made by `vestis import tflite`). */
+    /**
+     * "random", "pretrained:DIR" (a bundle of the same backbone, e.g. made by `vestis import tflite`) or, for
+     * resnet50 and vgg16, "pretrained:imagenet" (the DL4J zoo's ImageNet weights).
+     */
     public String init = "random";
     /** The last backbone layer that stays frozen ("all": everything below the new head). */
     public String freezeUpTo = "all";
@@ -48,6 +51,18 @@ public class TrainConfig {
     public double testFraction = 0.1;
     /** Augmented views (flip, crop, colour jitter) per training photo added to the cached features. */
     public int augmentCopies = 0;
+    /** Base URL serving the DL4J zoo's files (models/NAME.zip); empty: VESTIS_ZOO_MIRROR, else DL4J's own host. */
+    public String zooMirror = "";
+    /** Cache directory of the zoo's weight files; empty: VESTIS_ZOO_CACHE, else ~/.cache/vestis/dl4j-zoo. */
+    public String zooCache = "";
+
+    public static final String IMAGENET = "pretrained:imagenet";
+
+    /** init asks for the DL4J zoo's ImageNet weights. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isZooImagenet() {
+        return init.equals(IMAGENET);
+    }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isTransfer() {
@@ -60,9 +75,11 @@ public class TrainConfig {
         }
         if (isTransfer()) {
             org.vestis.model.Backbone b = org.vestis.model.Backbone.parse(backbone);
-            require(b.isMobileNet(), source, "backbone must be a MobileNet (e.g. mobilenetv2) for photo datasets");
+            require(b.isGraph(), source, "backbone must be a MobileNet (e.g. mobilenetv2), resnet50 or vgg16 for photo datasets");
             require(init.equals("random") || (init.startsWith("pretrained:") && init.length() > "pretrained:".length()), source,
-                    "init must be random or pretrained:DIR (e.g. pretrained:models/mobilenetv2-imagenet)");
+                    "init must be random, pretrained:DIR (e.g. pretrained:models/mobilenetv2-imagenet) or pretrained:imagenet (resnet50, vgg16)");
+            require(!isZooImagenet() || b.isZoo(), source,
+                    "init pretrained:imagenet is for resnet50 and vgg16; a MobileNet takes pretrained:DIR, a bundle made by 'vestis import tflite'");
             require(fineTuneLearningRate > 0 && fineTuneLearningRate < 1, source, "fine-tune-learning-rate must be between 0 and 1");
             require(testFraction > 0 && testFraction < 0.5, source, "test-fraction must be between 0 and 0.5");
             require(augmentCopies >= 0 && augmentCopies <= 10, source, "augment-copies must be between 0 and 10");

@@ -56,18 +56,34 @@ public final class Downloader {
     public Path fetch(String baseUrl, RemoteFile file, Path dir) {
         String url = baseUrl.endsWith("/") ? baseUrl + file.name() : baseUrl + "/" + file.name();
         Path target = dir.resolve(file.name());
+        try {
+            fetch(url, target, file.sha256());
+            return target;
+        } catch (IOException e) {
+            throw new UserException("Could not download " + url + " (" + e.getMessage() + "); check the network or put the file in " + dir + " yourself.");
+        }
+    }
+
+    /**
+     * Fetches {@code url} to {@code target} (a temporary name in its directory, then renamed), verifying the
+     * SHA-256 when one is given; null when the file's owner verifies it another way (the DL4J zoo checks its
+     * own Adler32 on every load). The IOException carries the last problem, for the caller's sentence.
+     */
+    public void fetch(String url, Path target, String sha256) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
         String lastProblem = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, file.name(), ".part");
+                Path tmp = Files.createTempFile(dir, name, ".part");
                 try {
                     String actual = download(url, tmp);
-                    if (actual.equalsIgnoreCase(file.sha256())) {
+                    if (sha256 == null || actual.equalsIgnoreCase(sha256)) {
                         OutputFiles.publish(tmp, target);
-                        return target;
+                        return;
                     }
-                    lastProblem = "its SHA-256 is " + actual + ", expected " + file.sha256();
+                    lastProblem = "its SHA-256 is " + actual + ", expected " + sha256;
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
@@ -78,7 +94,7 @@ public final class Downloader {
                 throw new UserException("Download of " + url + " was interrupted.");
             }
         }
-        throw new UserException("Could not download " + url + " (" + lastProblem + "); check the network or put the file in " + dir + " yourself.");
+        throw new IOException(lastProblem);
     }
 
     private String download(String url, Path tmp) throws IOException, InterruptedException {

@@ -10,19 +10,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every network Vestis can build, by name: the compact Fashion-MNIST CNNs ({@link Architecture}) and the
- * MobileNets with their width multiplier and input size. A backbone's id ("mobilenetv1-0.25-128") is what
+ * Every network Vestis can build, by name: the compact Fashion-MNIST CNNs ({@link Architecture}), the
+ * MobileNets with their width multiplier and input size, and the DL4J zoo's ResNet50 and VGG16 ({@link ZooNetworks}). A backbone's id ("mobilenetv1-0.25-128") is what
  * model.json records, and {@link #parse} turns it back into the identical configuration, so that a random
  * and a pretrained model of one backbone differ in their weights only.
  */
 public record Backbone(String family, double widthMultiplier, int inputSize) {
     public static final String MOBILENET_V1 = "mobilenetv1";
     public static final String MOBILENET_V2 = "mobilenetv2";
-    public static final List<String> FAMILIES = List.of("seed-cnn", "fashion-cnn", MOBILENET_V1, MOBILENET_V2);
+    public static final List<String> FAMILIES = List.of("seed-cnn", "fashion-cnn", MOBILENET_V1, MOBILENET_V2,
+            ZooNetworks.RESNET50, ZooNetworks.VGG16_NAME);
 
     /** MobileNet inputs: RGB scaled to [-1,1], the photo stretched to the square input (as TensorFlow Lite's examples do). */
     public static final ModelInfo.Preprocessing MOBILENET_PREPROCESSING =
             new ModelInfo.Preprocessing(false, ModelInfo.Preprocessing.MINUS_ONE_TO_ONE, "stretch", false, false);
+    /** Zoo ResNet50/VGG16 inputs: BGR, 0-255 minus the ImageNet mean, stretched to 224x224 (as DL4J's image loaders do). */
+    public static final ModelInfo.Preprocessing ZOO_PREPROCESSING =
+            new ModelInfo.Preprocessing(false, ModelInfo.Preprocessing.IMAGENET_CAFFE_BGR, "stretch", false, false);
 
     public Backbone {
         if (!FAMILIES.contains(family)) {
@@ -33,6 +37,9 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         }
         if (family.startsWith("mobilenet") && (inputSize < 28 || inputSize > 1024)) {
             throw new UserException("Input size " + inputSize + " is out of range; use 28 to 1024 pixels, e.g. 28 (Fashion-MNIST), 128 or 224.");
+        }
+        if (ZooNetworks.isZoo(family) && (inputSize != ZooNetworks.INPUT_SIZE || widthMultiplier != 1.0)) {
+            throw new UserException(family + " comes in one size (224x224 inputs, width 1.0); write just '" + family + "'.");
         }
     }
 
@@ -60,6 +67,26 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         return family.startsWith("mobilenet");
     }
 
+    /** ResNet50 or VGG16 from the DL4J zoo. */
+    public boolean isZoo() {
+        return ZooNetworks.isZoo(family);
+    }
+
+    /** The ComputationGraph backbones: the MobileNets and the zoo networks (the photo backbones). */
+    public boolean isGraph() {
+        return isMobileNet() || isZoo();
+    }
+
+    /** The output layer of the graph, the head replaced for each dataset's classes. */
+    public String headName() {
+        return isZoo() ? ZooNetworks.head(family) : "output";
+    }
+
+    /** The vertex right below the head ("freeze everything": only the new head trains). */
+    public String belowHead() {
+        return isZoo() ? ZooNetworks.belowHead(family) : "pool";
+    }
+
     /** The vertex feeding the MobileNet's last block: freezing up to it fine-tunes that block and the head. */
     public String lastBlockInput() {
         return switch (family) {
@@ -78,14 +105,14 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
     }
 
     public ModelInfo.Input input() {
-        return isMobileNet() ? new ModelInfo.Input(inputSize, inputSize, 3) : new ModelInfo.Input(28, 28, 1);
+        return isGraph() ? new ModelInfo.Input(inputSize, inputSize, 3) : new ModelInfo.Input(28, 28, 1);
     }
 
     public ModelInfo.Preprocessing preprocessing() {
-        return isMobileNet() ? MOBILENET_PREPROCESSING : ModelInfo.Preprocessing.FASHION_MNIST;
+        return isZoo() ? ZOO_PREPROCESSING : isMobileNet() ? MOBILENET_PREPROCESSING : ModelInfo.Preprocessing.FASHION_MNIST;
     }
 
-    /** The MobileNet configuration for RGB photos; the same for random and imported weights. */
+    /** The graph configuration (MobileNet or zoo network); the same for random and pretrained weights. */
     public ComputationGraphConfiguration graphConfiguration(int numClasses, long seed) {
         return graphConfiguration(3, numClasses, seed);
     }
@@ -94,6 +121,7 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         return switch (family) {
             case MOBILENET_V1 -> MobileNetV1.configuration(inputSize, channels, numClasses, widthMultiplier, seed);
             case MOBILENET_V2 -> MobileNetV2.configuration(inputSize, channels, numClasses, widthMultiplier, seed);
+            case ZooNetworks.RESNET50, ZooNetworks.VGG16_NAME -> ZooNetworks.configuration(family, numClasses, seed);
             default -> throw new IllegalArgumentException(family + " is not a graph backbone");
         };
     }
@@ -103,6 +131,9 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
      * one input channel (its input size must then be 28, e.g. mobilenetv1-0.25-28).
      */
     public Model buildGrayscale(int numClasses, double learningRate, long seed) {
+        if (isZoo()) {
+            throw new UserException(family + " takes 224x224 colour photos, not Fashion-MNIST; train it on photos with --images DIR.");
+        }
         if (!isMobileNet()) {
             MultiLayerNetwork net = new MultiLayerNetwork(Architecture.byName(family)
                     .configuration(28, 28, 1, numClasses, learningRate, seed));
@@ -119,17 +150,17 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         return graph;
     }
 
-    /** A freshly initialised (random) network; the MobileNets are ComputationGraphs, the CNNs MultiLayerNetworks. */
+    /** A freshly initialised (random) network; the photo backbones are ComputationGraphs, the CNNs MultiLayerNetworks. */
     public Model build(int numClasses, long seed) {
         return switch (family) {
-            case MOBILENET_V1, MOBILENET_V2 -> initialised(new ComputationGraph(graphConfiguration(numClasses, seed)));
+            case MOBILENET_V1, MOBILENET_V2, ZooNetworks.RESNET50, ZooNetworks.VGG16_NAME -> initialised(new ComputationGraph(graphConfiguration(numClasses, seed)));
             default -> buildGrayscale(numClasses, 1e-3, seed);
         };
     }
 
-    /** The MobileNet graph, random weights. */
+    /** The photo backbone's graph, random weights. */
     public ComputationGraph buildGraph(int numClasses, long seed) {
-        if (!isMobileNet()) {
+        if (!isGraph()) {
             throw new IllegalArgumentException(family + " is not a graph backbone");
         }
         return (ComputationGraph) build(numClasses, seed);

@@ -33,7 +33,10 @@ public record ModelInfo(
 
     /**
      * How an image becomes the model's input. grayscale false means RGB channels in that order (NCHW).
-     * normalisation scale-0-1: pixel values divided by 255; minus-1-1: p / 127.5 - 1 (the MobileNets').
+     * normalisation scale-0-1: pixel values divided by 255; minus-1-1: p / 127.5 - 1 (the MobileNets');
+     * imagenet-caffe-bgr: channels in BGR order, 0-255 minus the ImageNet mean per channel (B 103.939,
+     * G 116.779, R 123.68), the Keras/Caffe preprocessing the DL4J zoo's ImageNet ResNet50 and VGG16 were
+     * trained with (DL4J's VGG16ImagePreProcessor subtracts these means; its NativeImageLoader gives BGR).
      * resizeMode fit: the longest side scaled to the input size, aspect ratio kept, the rest filled with
      * background; stretch: the whole photo scaled to the input size (as TensorFlow Lite's examples do).
      * darkBackground: photos with a light background are inverted, as Fashion-MNIST has dark backgrounds.
@@ -43,6 +46,9 @@ public record ModelInfo(
     public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
         public static final String SCALE_0_1 = "scale-0-1";
         public static final String MINUS_ONE_TO_ONE = "minus-1-1";
+        public static final String IMAGENET_CAFFE_BGR = "imagenet-caffe-bgr";
+        /** ImageNet mean pixel, in R, G, B order. */
+        public static final float[] IMAGENET_MEAN_RGB = {123.68f, 116.779f, 103.939f};
         public static final Preprocessing FASHION_MNIST = new Preprocessing(true, SCALE_0_1, "fit", true, true);
     }
 

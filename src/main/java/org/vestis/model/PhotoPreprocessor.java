@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Turns a real photo into what a Fashion-MNIST-style model expects, as its bundle declares: grayscale,
- * dark background (light ones inverted), cropped to the object, fitted into the input size with its aspect
- * ratio kept, values scaled to [0,1].
+ * Turns a real photo into what a model expects, as its bundle declares: for a Fashion-MNIST-style model
+ * grayscale, dark background (light ones inverted), cropped to the object, fitted into the input size with its
+ * aspect ratio kept, values scaled to [0,1]; for a colour backbone the resized photo in RGB (or BGR for the
+ * zoo's ImageNet networks) with the bundle's normalisation.
  */
 public final class PhotoPreprocessor {
     /** A pixel belongs to the object when it differs this much (0-255) from the background estimate. */
@@ -74,25 +75,32 @@ public final class PhotoPreprocessor {
     private float[] toColourInput(BufferedImage photo) {
         BufferedImage img = resizeColour(photo);
         int plane = input.height() * input.width();
+        // Caffe-style ImageNet weights expect the channels in BGR order: R goes to the last plane.
+        boolean bgr = ModelInfo.Preprocessing.IMAGENET_CAFFE_BGR.equals(prep.normalisation());
+        int rPlane = bgr ? 2 * plane : 0;
+        int bPlane = bgr ? 0 : 2 * plane;
         float[] out = new float[3 * plane];
         for (int y = 0; y < input.height(); y++) {
             for (int x = 0; x < input.width(); x++) {
                 int rgb = img.getRGB(x, y);
                 int i = y * input.width() + x;
-                out[i] = normalise((rgb >> 16) & 0xff);
-                out[plane + i] = normalise((rgb >> 8) & 0xff);
-                out[2 * plane + i] = normalise(rgb & 0xff);
+                out[rPlane + i] = normalise((rgb >> 16) & 0xff, 0);
+                out[plane + i] = normalise((rgb >> 8) & 0xff, 1);
+                out[bPlane + i] = normalise(rgb & 0xff, 2);
             }
         }
         return out;
     }
 
-    private float normalise(int value) {
+    /** One colour value; rgbChannel 0, 1, 2 = R, G, B (for the per-channel ImageNet mean). */
+    private float normalise(int value, int rgbChannel) {
         return switch (prep.normalisation()) {
             case ModelInfo.Preprocessing.MINUS_ONE_TO_ONE -> value / 127.5f - 1f;
             case ModelInfo.Preprocessing.SCALE_0_1 -> value / 255f;
-            default -> throw new UserException("The bundle's normalisation '" + prep.normalisation()
-                    + "' is unknown; expected " + ModelInfo.Preprocessing.SCALE_0_1 + " or " + ModelInfo.Preprocessing.MINUS_ONE_TO_ONE + ".");
+            case ModelInfo.Preprocessing.IMAGENET_CAFFE_BGR -> value - ModelInfo.Preprocessing.IMAGENET_MEAN_RGB[rgbChannel];
+            default -> throw new UserException("The bundle's normalisation '" + prep.normalisation() + "' is unknown; expected "
+                    + ModelInfo.Preprocessing.SCALE_0_1 + ", " + ModelInfo.Preprocessing.MINUS_ONE_TO_ONE + " or "
+                    + ModelInfo.Preprocessing.IMAGENET_CAFFE_BGR + ".");
         };
     }
 

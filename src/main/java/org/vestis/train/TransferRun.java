@@ -6,6 +6,8 @@ import org.vestis.model.Backbone;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 import org.vestis.model.OneDnnHelpers;
+import org.vestis.model.ZooNetworks;
+import org.vestis.model.ZooWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +45,10 @@ public final class TransferRun {
         testMetrics = Metrics.of(result.test().labels(), result.testProbabilities(), labels);
 
         Backbone backbone = Backbone.parse(config.backbone);
-        ModelInfo.Initialisation init = config.init.startsWith("pretrained:")
+        ModelInfo.Initialisation init = config.isZooImagenet()
+                ? new ModelInfo.Initialisation("pretrained", config.seed, "DL4J zoo ImageNet weights " + ZooWeights.configured(config.zooMirror, config.zooCache)
+                        .source(ZooNetworks.model(backbone.family(), labels.size(), config.seed)))
+                : config.init.startsWith("pretrained:")
                 ? new ModelInfo.Initialisation("pretrained", config.seed, sourceOf(config.init.substring("pretrained:".length())))
                 : new ModelInfo.Initialisation("random", config.seed);
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels, backbone.input(),

@@ -17,7 +17,11 @@ import org.vestis.data.PhotoAugmenter;
 import org.vestis.data.PhotoSet;
 import org.vestis.model.Backbone;
 import org.vestis.model.ModelBundle;
+import org.vestis.model.LayerWeights;
 import org.vestis.model.OneDnnHelpers;
+import org.vestis.model.ZooNetworks;
+import org.vestis.model.ZooWeights;
+import org.deeplearning4j.zoo.ZooModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,24 +30,24 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Transfer learning on photos: a MobileNet with a new head for the dataset's classes, initialised from a
- * pretrained bundle of the same backbone or randomly (the identical configuration either way, so the two
- * differ in their weights only). The backbone stays frozen up to a chosen layer; that frozen part runs ONCE
+ * Transfer learning on photos: a MobileNet, ResNet50 or VGG16 with a new head for the dataset's classes,
+ * initialised from a pretrained bundle of the same backbone, the DL4J zoo's ImageNet weights (ResNet50, VGG16)
+ * or randomly (the identical configuration either way, so they differ in their weights only). The backbone stays frozen up to a chosen layer; that frozen part runs ONCE
  * per photo (DL4J's {@link TransferLearningHelper} then trains only the rest on the cached activations), which
  * on a CPU is what makes this affordable. Early stopping on the validation loss keeps the best epoch.
  */
 public final class TransferTrainer {
-    /** Pool: everything below the new head; "all" freezes up to here. */
+    /** Everything below the new head ({@link Backbone#belowHead}): only the head trains. */
     public static final String ALL = "all";
     /** Fine-tune the backbone's last block, its final layers and the head; the same idea for every MobileNet. */
     public static final String LAST_BLOCK = "last-block";
-    private static final String HEAD = "output";
     private static final int FEATURE_BATCH = 16;
     /** Training photos whose statistics calibrate the fine-tuned batch-norm layers. */
     private static final int CALIBRATION_SAMPLE = 256;
 
     private final TrainConfig config;
     private final Backbone backbone;
+    private final String head;
     private final List<String> labels;
     private final TrainingProgress progress;
     private final PhotoFeatures.Progress featureProgress;
@@ -57,6 +61,7 @@ public final class TransferTrainer {
     public TransferTrainer(TrainConfig config, List<String> labels, TrainingProgress progress, PhotoFeatures.Progress featureProgress) {
         this.config = config;
         this.backbone = Backbone.parse(config.backbone);
+        this.head = backbone.headName();
         this.labels = labels;
         this.progress = progress;
         this.featureProgress = featureProgress;
@@ -67,16 +72,27 @@ public final class TransferTrainer {
         ComputationGraphConfiguration conf = backbone.graphConfiguration(labels.size(), config.seed);
         for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
             if (e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof BaseLayer layer) {
-                layer.setIUpdater(new Adam(e.getKey().equals(HEAD) ? config.learningRate : config.fineTuneLearningRate));
+                layer.setIUpdater(new Adam(e.getKey().equals(head) ? config.learningRate : config.fineTuneLearningRate));
             }
         }
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
-        if (config.init.startsWith("pretrained:")) {
+        if (config.isZooImagenet()) {
+            copyImagenet(graph);
+        } else if (config.init.startsWith("pretrained:")) {
             copyPretrained(graph, Path.of(config.init.substring("pretrained:".length())));
         }
         OneDnnHelpers.attach(graph);
         return graph;
+    }
+
+    /** The zoo's ImageNet weights (downloaded once, cached, checksummed) into every layer below the head. */
+    private void copyImagenet(ComputationGraph graph) {
+        ZooModel<?> zoo = ZooNetworks.model(backbone.family(), labels.size(), config.seed);
+        ZooWeights weights = ZooWeights.configured(config.zooMirror, config.zooCache);
+        ComputationGraph imagenet = weights.load(zoo);
+        String sourceHead = imagenet.getConfiguration().getNetworkOutputs().get(0);
+        LayerWeights.copyBackbone(imagenet, sourceHead, graph, head, "the zoo's " + backbone.family() + " ImageNet file " + weights.source(zoo).file());
     }
 
     /** Every backbone layer's weights (batch-norm statistics included) from the bundle; the head stays new. */
@@ -88,7 +104,7 @@ public final class TransferTrainer {
         }
         for (Layer layer : graph.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
-            if (!name.equals(HEAD) && layer.numParams() > 0) {
+            if (!name.equals(head) && layer.numParams() > 0) {
                 layer.setParams(source.graph().getLayer(name).params());
             }
         }
@@ -97,11 +113,12 @@ public final class TransferTrainer {
     /** The vertex whose output is the frozen boundary. */
     public String frozenBoundary(ComputationGraph graph) {
         String name = switch (config.freezeUpTo) {
-            case ALL -> "pool";
+            case ALL -> backbone.belowHead();
             case LAST_BLOCK -> backbone.lastBlockInput();
             default -> config.freezeUpTo;
         };
-        if (graph.getVertex(name) == null || name.equals(HEAD) || name.equals("input")) {
+        String input = graph.getConfiguration().getNetworkInputs().get(0);
+        if (graph.getVertex(name) == null || name.equals(head) || name.equals(input)) {
             throw new UserException("freeze-up-to '" + config.freezeUpTo + "' is not a layer of " + backbone.id()
                     + " below the head; use all, last-block or a block output such as " + exampleBoundary() + ".");
         }
@@ -109,7 +126,12 @@ public final class TransferTrainer {
     }
 
     private String exampleBoundary() {
-        return backbone.family().equals(Backbone.MOBILENET_V2) ? "block13_add or head_relu6" : "block11_pw_relu6";
+        return switch (backbone.family()) {
+            case Backbone.MOBILENET_V2 -> "block13_add or head_relu6";
+            case ZooNetworks.RESNET50 -> "res4f_branch (trains stage 5) or res5b_branch";
+            case ZooNetworks.VGG16_NAME -> "17 (the last pool; trains the dense layers 18, 19) or 18";
+            default -> "block11_pw_relu6";
+        };
     }
 
     public Result train(PhotoSet train, PhotoSet validation, PhotoSet test) {
@@ -146,7 +168,7 @@ public final class TransferTrainer {
             for (Layer layer : tail.getLayers()) {
                 String name = layer.conf().getLayer().getLayerName();
                 if (layer.numParams() > 0) {
-                    tail.setLearningRate(name, factor * (name.equals(HEAD) ? config.learningRate : config.fineTuneLearningRate));
+                    tail.setLearningRate(name, factor * (name.equals(head) ? config.learningRate : config.fineTuneLearningRate));
                 }
             }
             progress.epochStarted(epoch, config.epochs, trainFeatures.size());

@@ -53,7 +53,7 @@ class TransferCliTest extends ConsoleCommandTest {
         assertThat(run("train", "--images", dir.resolve("none").toString(), "--out", dir.resolve("m").toString())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("vestis: Image dataset " + dir.resolve("none") + " does not exist.");
         assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--init", "imagenet", "--out", dir.resolve("m").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("init must be random or pretrained:DIR");
+        assertThat(err.toString()).contains("init must be random, pretrained:DIR");
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
     }
 }

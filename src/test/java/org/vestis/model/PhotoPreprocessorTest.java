@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PhotoPreprocessorTest {
@@ -81,5 +82,20 @@ class PhotoPreprocessorTest {
         assertThat(x[128]).isEqualTo(-1f);       // B at (0,0)
         assertThat(x[7]).isEqualTo(-1f);         // R at (7,0)
         assertThat(x[128 + 63]).isEqualTo(1f);   // B at (7,7)
+    }
+
+    @Test
+    void zooBundlesGetBgrChannelsMinusTheImagenetMean() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(200, 100, 50));
+        g.fillRect(0, 0, 10, 10);
+        g.dispose();
+        PhotoPreprocessor p = new PhotoPreprocessor(new ModelInfo.Input(4, 4, 3), Backbone.ZOO_PREPROCESSING);
+        float[] x = p.toInput(img);
+        assertThat(x).hasSize(48);
+        assertThat(x[0]).isCloseTo(50 - 103.939f, within(1e-3f));   // B plane first
+        assertThat(x[16]).isCloseTo(100 - 116.779f, within(1e-3f)); // G
+        assertThat(x[47]).isCloseTo(200 - 123.68f, within(1e-3f));  // R plane last
     }
 }
