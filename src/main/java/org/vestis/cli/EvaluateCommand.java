@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + ", not Fashion-MNIST; evaluate it on photos with --images DIR (class subfolders named like its labels).");
             }
             Dataset test = FashionMnist.test(FashionMnistLocator.standard().locate(dataDir)).limit(limit);
-            m = Evaluator.evaluate(bundle.network(), test, bundle.info().labels());
+            m = Evaluator.evaluate(bundle::output, test, bundle.info().labels());
             what = "test images";
         }
         double seconds = (System.nanoTime() - start) / 1e9;
