@@ -62,7 +62,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 /**
  * Proves that Deeplearning4j/ND4J and JavaCV (FFmpeg + OpenCV, all on the 1.5.13 JavaCPP line) work together
  * in ONE JVM: the steps run in order on one test instance, so every step runs after the native libraries of
- * the previous ones are loaded. Step 4 needs the pretrained person detector and the full-length clip, which
+ * the previous ones are loaded. Step 6 adds HDF5 (the 1.14.3-1.5.10 presets, the one artifact off the 1.5.13 line,
+ * for the Keras import) last, and runs ND4J, OpenCV and FFmpeg again after it. Step 4 needs the pretrained person detector and the full-length clip, which
  * are not in the repository: it runs only when VESTIS_TEST_DATA points at the shared data folder (the one
  * holding pretrained/ and videos/), and is reported as skipped otherwise.
  */
@@ -279,6 +280,26 @@ class InteropTest {
         INDArray label = Nd4j.create(new float[] {1, 0}, new long[] {1, 2});
         net.fit(input, label);
         assertThat(net.score()).isFinite().isPositive();
+    }
+
+    @Test
+    @Order(6)
+    void kerasHdf5ImportWorksBesideTheOthers() throws Exception {
+        Path h5 = Path.of("src/test/resources/keras/seed_cnn_small.h5");
+        org.vestis.model.keras.KerasImporter.Imported imported = org.vestis.model.keras.KerasImporter.importFile(h5);
+        INDArray probs = imported.network().output(Nd4j.zeros(DataType.FLOAT, 2, 1, 28, 28), false);
+        assertThat(probs.shape()).containsExactly(2, 10);
+        assertThat(probs.sumNumber().doubleValue()).isCloseTo(2.0, within(1e-4));
+        System.out.printf("[interop] Keras .h5 import through HDF5 %s: %d parameters%n",
+                org.bytedeco.javacpp.Loader.getVersion("org.bytedeco", "hdf5"), imported.network().numParams());
+
+        // Everything else still works with the HDF5 natives loaded.
+        checkMatrixProduct();
+        DecodeResult r = decodeAll(resource(FIXTURE).toString(), -1);
+        assertThat(r.frames).isEqualTo(FIXTURE_FRAMES);
+        try (Mat m = new Mat(4, 4, CV_8UC3, new Scalar(10, 20, 30, 0)); Scalar mean = mean(m)) {
+            assertThat(mean.get(2)).isEqualTo(30.0);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -34,6 +34,10 @@ public final class VestisCommand implements Runnable {
     }
 
     public static int execute(String... args) {
+        // JavaCPP's warnings through SLF4J, so logback.xml decides what shows (see Hdf5VersionWarningFilter).
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         invocation = "./vestis " + String.join(" ", List.of(args));
         boolean verbose = List.of(args).contains("--verbose");
         CommandLine cli = new CommandLine(new VestisCommand());

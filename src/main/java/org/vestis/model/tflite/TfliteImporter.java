@@ -82,7 +82,7 @@ public final class TfliteImporter {
         return new ModelBundle(imported.graph(), info);
     }
 
-    static List<String> readLabels(Path labelsFile) {
+    public static List<String> readLabels(Path labelsFile) {
         if (!Files.isRegularFile(labelsFile)) {
             throw new UserException("Labels file " + labelsFile + " does not exist; pass the model's labels, one per line.");
         }
