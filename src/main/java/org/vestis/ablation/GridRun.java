@@ -21,17 +21,34 @@ public record GridRun(Map<String, String> axes, Map<String, String> shared) {
                 .replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
-    /** Every setting of the run: the shared ones, then the axis values (which win). */
+    /** Every setting of the run as the plan writes it: the shared ones, then the axis values (which win). */
     public Map<String, String> settings() {
         Map<String, String> all = new LinkedHashMap<>(shared);
         all.putAll(axes);
         return all;
     }
 
+    /**
+     * The settings with references to axes filled in: a value may name another axis in braces, e.g.
+     * {@code pretrained:models/{backbone}-imagenet}, for a setting that depends on it. Grouping in the report
+     * keeps the plan's wording; training gets these.
+     */
+    public Map<String, String> resolvedSettings() {
+        Map<String, String> all = settings();
+        all.replaceAll((key, value) -> {
+            String resolved = value;
+            for (Map.Entry<String, String> axis : axes.entrySet()) {
+                resolved = resolved.replace("{" + axis.getKey() + "}", axis.getValue());
+            }
+            return resolved;
+        });
+        return all;
+    }
+
     /** The `vestis train` arguments for this run. */
     public List<String> trainArguments(String config, String out, boolean resume) {
         List<String> args = new ArrayList<>(List.of("train", "--config", config, "--out", out));
-        settings().forEach((k, v) -> {
+        resolvedSettings().forEach((k, v) -> {
             args.add("--" + k);
             args.add(v);
         });

@@ -37,6 +37,15 @@ class AblationPlanTest {
     }
 
     @Test
+    void aValueMayReferToAnotherAxis() {
+        GridRun run = new GridRun(new java.util.LinkedHashMap<>(java.util.Map.of("backbone", "mobilenetv2")),
+                java.util.Map.of("init", "pretrained:models/{backbone}-imagenet"));
+        assertThat(run.trainArguments("c.yaml", "models/x", false)).containsSubsequence("--init", "pretrained:models/mobilenetv2-imagenet");
+        // Reports group by the plan's wording, so all pretrained runs stay one group.
+        assertThat(run.settings()).containsEntry("init", "pretrained:models/{backbone}-imagenet");
+    }
+
+    @Test
     void badPlansGetOneClearSentence() throws IOException {
         assertThatThrownBy(() -> AblationPlan.load(dir.resolve("missing.yaml"))).isInstanceOf(UserException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> AblationPlan.load(write("name: x\ngrids: {seed: [1]}\n"))).isInstanceOf(UserException.class)
