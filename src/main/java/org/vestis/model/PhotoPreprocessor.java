@@ -12,13 +12,15 @@ import java.nio.file.Path;
 
 /**
  * Turns a real photo into what a model expects, as its bundle declares: for a Fashion-MNIST-style model
- * grayscale, dark background (light ones inverted), cropped to the object, fitted into the input size with its
+ * grayscale, dark background (light ones inverted, then the background level taken to black), cropped to the object, fitted into the input size with its
  * aspect ratio kept, values scaled to [0,1]; for a colour backbone the resized photo in RGB (or BGR for the
  * zoo's ImageNet networks) with the bundle's normalisation.
  */
 public final class PhotoPreprocessor {
     /** A pixel belongs to the object when it differs this much (0-255) from the background estimate. */
     private static final int CONTENT_THRESHOLD = 40;
+    /** Levels (0-255) around the background estimate that still count as background. */
+    private static final int BACKGROUND_TOLERANCE = 20;
 
     private final ModelInfo.Input input;
     private final ModelInfo.Preprocessing prep;
@@ -50,8 +52,11 @@ public final class PhotoPreprocessor {
 
     /** The same from gray levels (0-255, [row][column]); the array may be modified. */
     public BufferedImage toModelImage(int[][] gray) {
-        if (prep.darkBackground() && borderMean(gray) > 127) {
-            invert(gray);
+        if (prep.darkBackground()) {
+            if (borderMean(gray) > 127) {
+                invert(gray);
+            }
+            darkenBackground(gray);
         }
         if (prep.cropToContent()) {
             gray = cropToContent(gray);
@@ -173,6 +178,23 @@ public final class PhotoPreprocessor {
             }
         }
         return (double) sum / n;
+    }
+
+    /**
+     * Fashion-MNIST backgrounds are black, not merely darker than the object: a garment on a dark-grey or green
+     * wall is read as a bag or a pullover unless its background goes to 0. Each pixel becomes its distance from
+     * the background level, stretched back to 0-255 (a pixel darker than the background still stands out);
+     * pixels within {@link #BACKGROUND_TOLERANCE} of it (gradients, noise, compression) count as background.
+     */
+    private static void darkenBackground(int[][] g) {
+        double background = borderMean(g);
+        double range = Math.max(background, 255 - background) - BACKGROUND_TOLERANCE;
+        for (int[] row : g) {
+            for (int x = 0; x < row.length; x++) {
+                double distance = Math.max(0, Math.abs(row[x] - background) - BACKGROUND_TOLERANCE);
+                row[x] = (int) Math.round(Math.min(255, distance * 255 / range));
+            }
+        }
     }
 
     private static void invert(int[][] g) {

@@ -30,6 +30,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 public final class CropClassifier {
     /** Crops are first shrunk to at most this many times the model input (cheap, keeps detail for the fit step). */
     private static final int PRESHRINK = 4;
+    /** Context added on each side of a box, as a fraction of its size, for background-estimating models. */
+    private static final double BACKGROUND_MARGIN = 0.15;
 
     private final ModelBundle bundle;
     private final PhotoPreprocessor preprocessor;
@@ -65,11 +67,18 @@ public final class CropClassifier {
         return bundle.info().labels();
     }
 
-    /** Gray crops of the boxes (clipped to the frame; empty boxes are skipped by the caller). */
+    /**
+     * Gray crops of the boxes (clipped to the frame; empty boxes are skipped by the caller). For models that find
+     * the object against its background (Fashion-MNIST style) the crop gets a margin of context around the box:
+     * a detector's tight box has the object itself on its border, which the preprocessor would take for the
+     * background (and then invert a light garment into a dark one).
+     */
     public List<Crop> crops(Mat bgrFrame, List<Box> boxes) {
         List<Crop> crops = new ArrayList<>();
+        boolean needsBackground = bundle.info().preprocessing().darkBackground();
         for (Box b : boxes) {
-            Box c = b.clip(bgrFrame.cols(), bgrFrame.rows());
+            Box region = needsBackground ? withMargin(b, BACKGROUND_MARGIN) : b;
+            Box c = region.clip(bgrFrame.cols(), bgrFrame.rows());
             Rect r = new Rect((int) c.x(), (int) c.y(), Math.max(1, (int) c.width()), Math.max(1, (int) c.height()));
             try (Mat roi = new Mat(bgrFrame, r)) {
                 Mat gray = new Mat();
@@ -79,6 +88,12 @@ public final class CropClassifier {
             r.close();
         }
         return crops;
+    }
+
+    private static Box withMargin(Box b, double fraction) {
+        double mx = b.width() * fraction;
+        double my = b.height() * fraction;
+        return new Box(b.x() - mx, b.y() - my, b.width() + 2 * mx, b.height() + 2 * my);
     }
 
     /** Class probabilities per crop, in order. */
