@@ -85,6 +85,7 @@ final class AblationReport {
                         .append(pct(s.max())).append(" | ").append(paired).append(" |\n");
             }
         }
+        md.append(verdicts(plan, results));
         if (plan.grid().containsKey(SEED) && plan.grid().get(SEED).size() > 1) {
             md.append("\n## Spread over seeds\n\n| setting | seeds | mean test top-1 | sd | min | max |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
             AxisEffects.over(SEED, results).forEach((k, s) -> md.append("| ").append(k.isBlank() ? "(all)" : k).append(" | ").append(s.n())
@@ -94,6 +95,43 @@ final class AblationReport {
         md.append("\n## Charts\n\n![accuracy](").append(AblationCharts.ACCURACY).append(")\n\n![validation curves](")
                 .append(AblationCharts.CURVES).append(")\n\n![accuracy versus speed](").append(AblationCharts.SPEED).append(")\n");
         return md.toString();
+    }
+
+    /**
+     * One plain sentence per compared value: its paired difference against the axis's first value, set against
+     * how far two seeds of one setting typically land apart. "Clear" needs the mean difference to exceed twice
+     * that seed-to-seed range with every pair on the same side (a pair with no change at all breaks that).
+     */
+    static String verdicts(AblationPlan plan, List<RunResult> results) {
+        double seedRange = seedRange(results);
+        StringBuilder md = new StringBuilder("\n## Verdicts\n\n");
+        if (Double.isNaN(seedRange)) {
+            md.append("No setting ran with two or more seeds, so differences cannot be told from seed noise.\n");
+        }
+        for (Map.Entry<String, List<String>> axis : plan.grid().entrySet()) {
+            String baseline = axis.getValue().get(0);
+            for (String value : axis.getValue().subList(1, axis.getValue().size())) {
+                AxisEffects.Summary d = AxisEffects.pairedDifference(axis.getKey(), baseline, value, results);
+                if (axis.getKey().equals(SEED) || d.n() == 0 || Double.isNaN(seedRange)) {
+                    continue;
+                }
+                boolean sameSide = d.min() > 0 || d.max() < 0;
+                boolean large = Math.abs(d.mean()) > 2 * seedRange;
+                String verdict = !large ? "within seed noise"
+                        : sameSide ? "a clear difference"
+                        : "large on average but not in every pair (it depends on the other settings)";
+                md.append(String.format(Locale.ROOT, "- `%s` %s against %s: %+.2f points on average over %d paired runs "
+                                + "(from %+.2f to %+.2f), against a typical seed-to-seed range of %.2f points: %s.%n",
+                        axis.getKey(), value, baseline, 100 * d.mean(), d.n(), 100 * d.min(), 100 * d.max(), 100 * seedRange, verdict));
+            }
+        }
+        return md.toString();
+    }
+
+    /** Mean over the grid's settings of the range (max - min) of test top-1 across their seeds; NaN without seeds. */
+    private static double seedRange(List<RunResult> results) {
+        return AxisEffects.over(SEED, results).values().stream().filter(s -> s.n() > 1)
+                .mapToDouble(s -> s.max() - s.min()).average().orElse(Double.NaN);
     }
 
     private static String settings(Map<String, String> m) {
