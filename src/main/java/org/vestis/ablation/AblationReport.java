@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 final class AblationReport {
     static final String FILE = "report.md";
     private static final String SEED = "seed";
+    private static final String INIT = "init";
 
     private AblationReport() {
     }
@@ -25,7 +26,10 @@ final class AblationReport {
         Files.createDirectories(dir);
         List<String> compared = plan.grid().keySet().stream().filter(a -> !a.equals(SEED)).toList();
         String xAxis = compared.isEmpty() ? SEED : compared.get(0);
-        String seriesAxis = compared.size() > 1 ? compared.get(compared.size() - 1) : null;
+        // Bars per value of the first axis, grouped by initialisation when the grid varies it (the question these
+        // grids exist for), else by the last axis.
+        String seriesAxis = compared.size() < 2 ? null
+                : compared.contains(INIT) && !xAxis.equals(INIT) ? INIT : compared.get(compared.size() - 1);
         AblationCharts.accuracy(xAxis, plan.grid().get(xAxis), seriesAxis, seriesAxis == null ? List.of() : plan.grid().get(seriesAxis),
                 results, dir.resolve(AblationCharts.ACCURACY));
         AblationCharts.validationCurves(results, dir.resolve(AblationCharts.CURVES));
