@@ -60,7 +60,12 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
 
     /** Class probabilities for a batch of inputs (inference mode). */
     public INDArray output(INDArray features) {
-        return network != null ? network.output(features, false) : graph.outputSingle(false, features);
+        return output(model(), features);
+    }
+
+    /** The same for a bare network of either kind. */
+    public static INDArray output(Model model, INDArray features) {
+        return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);
     }
 
     public static ModelBundle load(Path dir) {
@@ -94,11 +99,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         if (outputs != info.labels().size()) {
             throw new UserException(dir + ": the model has " + outputs + " outputs but model.json lists " + info.labels().size() + " labels.");
         }
-        if (bundle.network != null) {
-            OneDnnHelpers.attach(bundle.network);
-        } else {
-            OneDnnHelpers.attach(bundle.graph);
-        }
+        OneDnnHelpers.attach(bundle.model());
         return bundle;
     }
 

@@ -1,6 +1,7 @@
 package org.vestis.model;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -47,6 +48,11 @@ public final class OneDnnHelpers {
 
     public static int attach(ComputationGraph graph) {
         return enabled() ? attachAll(graph.getLayers(), graph.params().dataType()) : 0;
+    }
+
+    /** The same for either kind of network (a MultiLayerNetwork or a ComputationGraph). */
+    public static int attach(Model model) {
+        return model instanceof ComputationGraph graph ? attach(graph) : attach((MultiLayerNetwork) model);
     }
 
     private static int attachAll(Layer[] layers, DataType type) {

@@ -53,10 +53,12 @@ public final class PhotoPreprocessor {
     /** The same from gray levels (0-255, [row][column]); the array may be modified. */
     public BufferedImage toModelImage(int[][] gray) {
         if (prep.darkBackground()) {
-            if (borderMean(gray) > 127) {
+            double background = borderMean(gray);
+            if (background > 127) {
                 invert(gray);
+                background = 255 - background;
             }
-            darkenBackground(gray);
+            darkenBackground(gray, background);
         }
         if (prep.cropToContent()) {
             gray = cropToContent(gray);
@@ -186,8 +188,7 @@ public final class PhotoPreprocessor {
      * the background level, stretched back to 0-255 (a pixel darker than the background still stands out);
      * pixels within {@link #BACKGROUND_TOLERANCE} of it (gradients, noise, compression) count as background.
      */
-    private static void darkenBackground(int[][] g) {
-        double background = borderMean(g);
+    private static void darkenBackground(int[][] g, double background) {
         double range = Math.max(background, 255 - background) - BACKGROUND_TOLERANCE;
         for (int[] row : g) {
             for (int x = 0; x < row.length; x++) {

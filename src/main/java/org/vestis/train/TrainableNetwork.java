@@ -19,20 +19,18 @@ import java.nio.file.Path;
 public final class TrainableNetwork {
     private final Model model;
 
+    /** A network ready to train (Backbone's builders attach the oneDNN helpers already). */
     TrainableNetwork(Model model) {
         if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
             throw new IllegalArgumentException("not a trainable network: " + model.getClass());
         }
         this.model = model;
-        if (model instanceof MultiLayerNetwork net) {
-            OneDnnHelpers.attach(net);
-        } else {
-            OneDnnHelpers.attach((ComputationGraph) model);
-        }
     }
 
     static TrainableNetwork restore(Path file, boolean withUpdater) throws IOException {
-        return new TrainableNetwork(ModelBundle.restore(file, withUpdater));
+        Model model = ModelBundle.restore(file, withUpdater);
+        OneDnnHelpers.attach(model);
+        return new TrainableNetwork(model);
     }
 
     Model model() {
@@ -62,9 +60,7 @@ public final class TrainableNetwork {
 
     /** Class probabilities in inference mode. */
     INDArray output(INDArray features) {
-        return model instanceof MultiLayerNetwork net
-                ? net.output(features, false)
-                : ((ComputationGraph) model).outputSingle(false, features);
+        return ModelBundle.output(model, features);
     }
 
     void save(Path file, boolean withUpdater) throws IOException {

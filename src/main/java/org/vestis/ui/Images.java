@@ -49,12 +49,24 @@ final class Images {
         return out;
     }
 
-    /** {@code img} scaled to fit {@code w}x{@code h}, keeping its aspect ratio; {@code smooth} false keeps pixels sharp. */
+    /**
+     * {@code img} scaled to fit {@code w}x{@code h}, keeping its aspect ratio; {@code smooth} false keeps pixels sharp.
+     * Leaves {@code g} transformed to the image's own coordinates, so that overlays can be drawn in them next.
+     */
     static void drawFitted(Graphics2D g, BufferedImage img, int w, int h, boolean smooth) {
-        double scale = Math.min((double) w / img.getWidth(), (double) h / img.getHeight());
-        int sw = (int) Math.round(img.getWidth() * scale), sh = (int) Math.round(img.getHeight() * scale);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth
                 ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(img, (w - sw) / 2, (h - sh) / 2, sw, sh, null);
+        fitInto(g, img.getWidth(), img.getHeight(), w, h);
+        g.drawImage(img, 0, 0, null);
+    }
+
+    /**
+     * Changes {@code g}'s transform so that a {@code iw}x{@code ih} picture drawn at (0, 0) in its own pixels lands
+     * centred in {@code w}x{@code h}, scaled to fit with its aspect ratio kept (overlays then use image coordinates).
+     */
+    private static void fitInto(Graphics2D g, int iw, int ih, int w, int h) {
+        double scale = Math.min((double) w / iw, (double) h / ih);
+        g.translate((w - iw * scale) / 2, (h - ih * scale) / 2);
+        g.scale(scale, scale);
     }
 }

@@ -56,13 +56,8 @@ final class VideoView extends JComponent {
                 drawCentred(g, placeholder);
                 return;
             }
-            int fw = s.image().getWidth(), fh = s.image().getHeight();
-            double scale = Math.min((double) getWidth() / fw, (double) getHeight() / fh);
             AffineTransform before = g.getTransform();
-            g.translate((getWidth() - fw * scale) / 2, (getHeight() - fh * scale) / 2);
-            g.scale(scale, scale);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(s.image(), 0, 0, null);
+            Images.drawFitted(g, s.image(), getWidth(), getHeight(), true);
             painter.paint(g, s.result(), s.status());
             g.setTransform(before);
             if (paused) {

@@ -32,6 +32,13 @@ public record Box(double x, double y, double width, double height) {
         return union <= 0 ? 0 : inter / union;
     }
 
+    /** This box with {@code fraction} of its width and height added on each side, around the same centre. */
+    public Box grown(double fraction) {
+        double mx = width * fraction;
+        double my = height * fraction;
+        return new Box(x - mx, y - my, width + 2 * mx, height + 2 * my);
+    }
+
     /** This box cut to a frame of the given size (may become empty). */
     public Box clip(int frameWidth, int frameHeight) {
         double nx = Math.max(0, x);

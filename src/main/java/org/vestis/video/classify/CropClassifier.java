@@ -77,7 +77,7 @@ public final class CropClassifier {
         List<Crop> crops = new ArrayList<>();
         boolean needsBackground = bundle.info().preprocessing().darkBackground();
         for (Box b : boxes) {
-            Box region = needsBackground ? withMargin(b, BACKGROUND_MARGIN) : b;
+            Box region = needsBackground ? b.grown(BACKGROUND_MARGIN) : b;
             Box c = region.clip(bgrFrame.cols(), bgrFrame.rows());
             Rect r = new Rect((int) c.x(), (int) c.y(), Math.max(1, (int) c.width()), Math.max(1, (int) c.height()));
             try (Mat roi = new Mat(bgrFrame, r)) {
@@ -88,12 +88,6 @@ public final class CropClassifier {
             r.close();
         }
         return crops;
-    }
-
-    private static Box withMargin(Box b, double fraction) {
-        double mx = b.width() * fraction;
-        double my = b.height() * fraction;
-        return new Box(b.x() - mx, b.y() - my, b.width() + 2 * mx, b.height() + 2 * my);
     }
 
     /** Class probabilities per crop, in order. */
