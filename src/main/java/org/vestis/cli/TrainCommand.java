@@ -60,7 +60,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--backbone", description = "Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size), resnet50 or vgg16 (DL4J zoo, 224x224).")
     String backbone;
     @Option(names = "--init", description = {"Photos: random, pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet),",
-            "or pretrained:imagenet for resnet50/vgg16 (the DL4J zoo's ImageNet weights, downloaded once and cached)."})
+            "or pretrained:imagenet for resnet50/vgg16 (the DL4J zoo's ImageNet weights, downloaded once and cached).",
+            "Fashion-MNIST: random, or pretrained:DIR to continue from a bundle of the same architecture (a new",
+            "learning-rate cycle, e.g. --init pretrained:models/fashion-mnist-cnn --learning-rate 0.0005)."})
     String init;
     @Option(names = "--freeze-up-to", description = {"Photos: the last frozen backbone layer; all (the default: train only the new head;",
             "frozen up to pool for the MobileNets, avgpool for resnet50, 19 for vgg16); last-block (MobileNets: fine-tune the",

@@ -91,6 +91,8 @@ public class TrainConfig {
                 throw new org.vestis.UserException("Unknown architecture '" + architecture + "' in " + source
                         + "; choose seed-cnn, fashion-cnn, or a MobileNet for 28x28 input such as mobilenetv1-0.25-28.", e);
             }
+            require(init.equals("random") || (init.startsWith("pretrained:") && !isZooImagenet() && init.length() > "pretrained:".length()), source,
+                    "init must be random or pretrained:DIR, a Fashion-MNIST bundle of the same architecture to continue from");
         }
         require(epochs >= 1, source, "epochs must be at least 1");
         require(batchSize >= 1, source, "batch-size must be at least 1");

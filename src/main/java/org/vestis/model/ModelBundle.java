@@ -58,9 +58,10 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         return network != null ? network : graph;
     }
 
-    /** Class probabilities for a batch of inputs (inference mode). */
+    /** Class probabilities for a batch of inputs (inference mode), flip-averaged when model.json says so. */
     public INDArray output(INDArray features) {
-        return output(model(), features);
+        Model m = model();
+        return info.preprocessing().flipAverage() ? FlipAverage.apply(x -> output(m, x), features) : output(m, features);
     }
 
     /** The same for a bare network of either kind. */

@@ -42,14 +42,25 @@ public record ModelInfo(
      * darkBackground: photos with a light background are inverted, as Fashion-MNIST has dark backgrounds.
      * cropToContent: the photo is first cropped to the pixels that differ from its background, because
      * Fashion-MNIST items fill their frame.
+     * flipAverage: the output is the average over the image and its mirror image (for networks trained with
+     * horizontal flips; absent in older bundles, which means false).
      */
-    public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
+    public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent,
+                                boolean flipAverage) {
+        public Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
+            this(grayscale, normalisation, resizeMode, darkBackground, cropToContent, false);
+        }
+
         public static final String SCALE_0_1 = "scale-0-1";
         public static final String MINUS_ONE_TO_ONE = "minus-1-1";
         public static final String IMAGENET_CAFFE_BGR = "imagenet-caffe-bgr";
         /** ImageNet mean pixel, in R, G, B order. */
         public static final float[] IMAGENET_MEAN_RGB = {123.68f, 116.779f, 103.939f};
         public static final Preprocessing FASHION_MNIST = new Preprocessing(true, SCALE_0_1, "fit", true, true);
+
+        public Preprocessing withFlipAverage(boolean on) {
+            return new Preprocessing(grayscale, normalisation, resizeMode, darkBackground, cropToContent, on);
+        }
     }
 
     /** kind "random" (with its seed) or "pretrained" (with the source the weights came from). */

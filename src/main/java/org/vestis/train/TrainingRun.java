@@ -3,6 +3,7 @@ package org.vestis.train;
 import org.vestis.config.TrainConfig;
 import org.vestis.data.Dataset;
 import org.vestis.data.StratifiedSplit;
+import org.vestis.model.FlipAverage;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 import org.vestis.model.OneDnnHelpers;
@@ -26,6 +27,7 @@ public final class TrainingRun {
     private final String datasetName;
     private final String command;
     private Metrics testMetrics;
+    private Metrics plainTestMetrics;
     private TrainingState state;
 
     public TrainingRun(TrainConfig config, List<String> labels, String datasetName, String command) {
@@ -44,13 +46,16 @@ public final class TrainingRun {
     public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
         Trainer.Result result = new Trainer(config, labels, checkpointDir(), progress).train(parts.train(), parts.validation(), resume);
         state = result.state();
-        testMetrics = Evaluator.evaluate(result.best()::output, test, labels);
+        TrainableNetwork best = result.best();
+        // Trained with flips, the network is used with flip averaging; the plain figure is kept for comparison.
+        plainTestMetrics = Evaluator.evaluate(best::output, test, labels);
+        testMetrics = config.augment ? Evaluator.evaluate(x -> FlipAverage.apply(best::output, x), test, labels) : plainTestMetrics;
 
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,
-                new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST,
-                config.architecture, datasetName, new ModelInfo.Initialisation("random", config.seed),
+                new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST.withFlipAverage(config.augment),
+                config.architecture, datasetName, initialisation(),
                 trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
-        ModelBundle bundle = ModelBundle.of(result.best().model(), info);
+        ModelBundle bundle = ModelBundle.of(best.model(), info);
         Path extras = Files.createTempDirectory("vestis-report");
         try {
             Charts.trainingCurves(state.history, extras.resolve("training-curves.png"));
@@ -67,10 +72,18 @@ public final class TrainingRun {
 
     public String summary() {
         return String.format(Locale.ROOT,
-                "%s: test top-1 %s, top-3 %s, macro F1 %s on %d images; best epoch %d of %d%s; training %.1f min (oneDNN helpers %s). Bundle: %s",
-                config.architecture, ReportWriter.pct(testMetrics.top1()), ReportWriter.pct(testMetrics.top3()),
+                "%s: test top-1 %s%s, top-3 %s, macro F1 %s on %d images; best epoch %d of %d%s; training %.1f min (oneDNN helpers %s). Bundle: %s",
+                config.architecture, ReportWriter.pct(testMetrics.top1()),
+                testMetrics == plainTestMetrics ? "" : " with flip averaging (" + ReportWriter.pct(plainTestMetrics.top1()) + " without)",
+                ReportWriter.pct(testMetrics.top3()),
                 ReportWriter.pct(testMetrics.macroF1()), testMetrics.count(), state.bestEpoch, state.epochsDone,
                 state.stoppedEarly ? " (stopped early)" : "", state.trainingSeconds / 60, OneDnnHelpers.enabled() ? "on" : "off", config.out);
+    }
+
+    private ModelInfo.Initialisation initialisation() {
+        return config.init.startsWith("pretrained:")
+                ? new ModelInfo.Initialisation("pretrained", config.seed, WarmStart.describe(config.init.substring("pretrained:".length())))
+                : new ModelInfo.Initialisation("random", config.seed);
     }
 
     private Map<String, Object> trainingInfo(StratifiedSplit.Parts parts) {
@@ -84,6 +97,7 @@ public final class TrainingRun {
         t.put("stoppedEarly", state.stoppedEarly);
         t.put("trainingSeconds", Math.round(state.trainingSeconds));
         t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("testTop1WithoutFlipAverage", plainTestMetrics.top1());
         t.put("history", state.history);
         return t;
     }

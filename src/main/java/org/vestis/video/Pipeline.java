@@ -20,11 +20,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Source → detector → tracker → batched classifier → smoother → sinks. Three threads joined by bounded
- * queues: capture (reads the source), inference (the calling thread), and output (feeds the sinks), so slow
- * disks never stall inference and decoding overlaps with it. {@link #stop()} (e.g. from a Ctrl-C hook) ends
- * capture; everything already read is still processed and the sinks are closed, so outputs are complete
- * up to the last processed frame.
+ * Source → detector → tracker → batched classifier → smoother → sinks. Four threads joined by bounded
+ * queues: capture (reads the source), detect (detector and tracker), classify (the calling thread: crops,
+ * model, smoother) and output (feeds the sinks). Detection of frame n+1 overlaps classification of frame n,
+ * so the two cores are both busy, and slow disks never stall inference. {@link #stop()} (e.g. from a Ctrl-C
+ * hook) ends capture; everything already read is still processed and the sinks are closed, so outputs are
+ * complete up to the last processed frame.
  */
 public final class Pipeline {
     private static final int TOP_K = 3;
@@ -41,10 +42,16 @@ public final class Pipeline {
     private volatile boolean stoppedByUser;
     private volatile Throwable failure;
 
-    private record Item(VideoFrame frame, FrameResult result) {
+    /** A frame on its way through the stages; {@code detected} after detect, {@code result} after classify. */
+    private record Item(VideoFrame frame, Detected detected, FrameResult result) {
     }
 
-    private static final Item END = new Item(null, null);
+    /** What the detect stage hands to the classify stage, in frame order. */
+    private record Detected(List<Detection> detections, List<TrackedDetection> tracked, List<Integer> endedTracks,
+                            double millis) {
+    }
+
+    private static final Item END = new Item(null, null, null);
 
     public Pipeline(FrameSource source, Detector detector, CropClassifier classifier, List<FrameSink> sinks, PipelineSettings settings) {
         this.source = source;
@@ -63,23 +70,32 @@ public final class Pipeline {
     /** Runs to the end of the input (or {@link #stop()}); {@code onFrame} sees every result (progress, UI). */
     public PipelineSummary run(Consumer<FrameResult> onFrame) throws IOException {
         BlockingQueue<Item> captured = new ArrayBlockingQueue<>(settings.queueSize());
+        BlockingQueue<Item> detected = new ArrayBlockingQueue<>(settings.queueSize());
         BlockingQueue<Item> processed = new ArrayBlockingQueue<>(settings.queueSize());
         Thread capture = new Thread(() -> capture(captured), "capture");
+        Thread detect = new Thread(() -> detect(captured, detected), "detect");
         Thread output = new Thread(() -> output(processed), "output");
         long start = System.nanoTime();
         long frames = 0;
         capture.start();
+        detect.start();
         output.start();
         try {
             while (true) {
-                Item item = captured.take();
+                Item item = detected.take();
                 if (item == END) {
                     break;
                 }
-                FrameResult result = process(item.frame());
+                FrameResult result;
+                try {
+                    result = classify(item.frame(), item.detected());
+                } catch (RuntimeException e) {
+                    item.frame().close();
+                    throw e;
+                }
                 frames++;
                 onFrame.accept(result);
-                processed.put(new Item(item.frame(), result));
+                processed.put(new Item(item.frame(), null, result));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,7 +105,7 @@ public final class Pipeline {
             stopRequested = true;
         } finally {
             stopRequested = true;
-            drain(captured, capture);
+            drain(detected, detect);
             putQuietly(processed, END);
             join(output);
         }
@@ -115,7 +131,7 @@ public final class Pipeline {
         stop();
     }
 
-    FrameResult process(VideoFrame frame) {
+    private Detected detect(VideoFrame frame) {
         long t0 = System.nanoTime();
         List<Detection> detections = new ArrayList<>();
         for (Detection d : detector.detect(frame.image())) {
@@ -124,9 +140,14 @@ public final class Pipeline {
             }
         }
         List<TrackedDetection> tracked = tracker.update(detections);
-        tracker.drainRemoved().forEach(smoother::forget);
+        return new Detected(detections, tracked, tracker.drainRemoved(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    private FrameResult classify(VideoFrame frame, Detected detected) {
         long t1 = System.nanoTime();
-        List<CropClassifier.Crop> crops = classifier.crops(frame.image(), detections.stream().map(Detection::box).toList());
+        detected.endedTracks().forEach(smoother::forget);
+        List<TrackedDetection> tracked = detected.tracked();
+        List<CropClassifier.Crop> crops = classifier.crops(frame.image(), detected.detections().stream().map(Detection::box).toList());
         List<TrackResult> results = new ArrayList<>();
         try {
             List<float[]> probabilities = classifier.classify(crops);
@@ -146,7 +167,7 @@ public final class Pipeline {
         }
         long t2 = System.nanoTime();
         return new FrameResult(frame.index(), frame.timestampSeconds(), frame.width(), frame.height(), results,
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                detected.millis(), (t2 - t1) / 1e6);
     }
 
     private void capture(BlockingQueue<Item> captured) {
@@ -156,7 +177,7 @@ public final class Pipeline {
                 if (frame == null) {
                     break;
                 }
-                captured.put(new Item(frame, null));
+                captured.put(new Item(frame, null, null));
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
@@ -167,7 +188,35 @@ public final class Pipeline {
         }
     }
 
+    /** Detector and tracker, in frame order; after a failure anywhere it only releases frames until capture ends. */
+    private void detect(BlockingQueue<Item> captured, BlockingQueue<Item> detected) {
+        try {
+            while (true) {
+                Item item = captured.take();
+                if (item == END) {
+                    break;
+                }
+                if (failure != null) {
+                    item.frame().close();
+                    continue;
+                }
+                try {
+                    detected.put(new Item(item.frame(), detect(item.frame()), null));
+                } catch (RuntimeException e) {
+                    item.frame().close();
+                    failure = e;
+                    stopRequested = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            putQuietly(detected, END);
+        }
+    }
+
     private void output(BlockingQueue<Item> processed) {
+        boolean sinksWork = true;
         try {
             while (true) {
                 Item item = processed.take();
@@ -175,9 +224,10 @@ public final class Pipeline {
                     break;
                 }
                 try (VideoFrame frame = item.frame()) {
-                    // After a sink failed, keep taking frames (and releasing them) so inference never blocks.
-                    if (failure == null) {
-                        writeToSinks(frame, item.result());
+                    // After a sink failed, keep taking frames (and releasing them) so inference never blocks;
+                    // after a failure elsewhere, frames already processed are still written.
+                    if (sinksWork) {
+                        sinksWork = writeToSinks(frame, item.result());
                     }
                 }
             }
@@ -196,25 +246,29 @@ public final class Pipeline {
         }
     }
 
-    private void writeToSinks(VideoFrame frame, FrameResult result) {
+    private boolean writeToSinks(VideoFrame frame, FrameResult result) {
         try {
             for (FrameSink sink : sinks) {
                 sink.accept(frame, result);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
-            failure = e;
+            if (failure == null) {
+                failure = e;
+            }
             stopRequested = true;
+            return false;
         }
     }
 
-    /** Frames captured but not processed after a stop are released; the capture thread is let finish. */
-    private static void drain(BlockingQueue<Item> captured, Thread capture) {
-        while (capture.isAlive() || !captured.isEmpty()) {
-            Item item = captured.poll();
+    /** Frames not processed after a stop are released; the thread filling the queue is let finish. */
+    private static void drain(BlockingQueue<Item> queue, Thread producer) {
+        while (producer.isAlive() || !queue.isEmpty()) {
+            Item item = queue.poll();
             if (item != null && item != END) {
                 item.frame().close();
             } else if (item == null) {
-                join(capture, 10);
+                join(producer, 10);
             }
         }
     }

@@ -69,6 +69,33 @@ class CliTest extends ConsoleCommandTest {
     }
 
     @Test
+    void trainingContinuesFromABundleWithFlipAveraging(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("warm");
+        // A tiny learning rate on 270 images: a random start would be near chance, the committed weights are not.
+        int code = run("train", "--config", "configs/fashion-mnist-seed-cnn.yaml", "--data-dir", SAMPLE, "--epochs", "1",
+                "--init", "pretrained:models/fashion-mnist-seed-cnn", "--learning-rate", "0.00001", "--augment", "true",
+                "--batch-size", "32", "--out", model.toString());
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("with flip averaging (");
+        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        assertThat(info.at("/initialisation/kind").asText()).isEqualTo("pretrained");
+        assertThat(info.at("/initialisation/source").asText()).startsWith("models/fashion-mnist-seed-cnn (seed-cnn, made by: ./vestis train");
+        assertThat(info.at("/preprocessing/flipAverage").asBoolean()).isTrue();
+        assertThat(info.at("/metrics/top1").asDouble()).isGreaterThan(0.8);
+        assertThat(info.at("/training/testTop1WithoutFlipAverage").asDouble()).isGreaterThan(0.8);
+
+        assertThat(run("evaluate", model.toString(), "--data-dir", SAMPLE, "--json")).as(stderr()).isZero();
+        assertThat(ModelBundle.JSON.readTree(stdout()).get("top1").asDouble()).as("evaluate averages over flips too")
+                .isEqualTo(info.at("/metrics/top1").asDouble());
+
+        assertThat(run("train", "--data-dir", SAMPLE, "--architecture", "fashion-cnn", "--init", "pretrained:models/fashion-mnist-seed-cnn",
+                "--out", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("same architecture (fashion-cnn)");
+        assertThat(run("train", "--data-dir", SAMPLE, "--init", "pretrained:imagenet", "--out", dir.resolve("y").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("init must be random or pretrained:DIR");
+    }
+
+    @Test
     void badInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) throws Exception {
         assertThat(run("train", "--data-dir", dir.resolve("nope").toString())).isEqualTo(2);
         assertThat(stderr()).contains("does not exist").doesNotContain("\tat ");

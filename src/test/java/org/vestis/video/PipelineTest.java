@@ -3,12 +3,14 @@ package org.vestis.video;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.model.ModelBundle;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.CenterDetector;
+import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.FullFrameDetector;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole pipeline on the real fixture clip with the committed seed-cnn bundle. */
 class PipelineTest {
@@ -92,6 +95,44 @@ class PipelineTest {
         assertThat(dir.resolve("clip.annotated.mp4")).isNotEmptyFile();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part"));
+        }
+    }
+
+    @Test
+    void aDetectorFailingMidwayEndsTheRunWithItsErrorAndFinalisedOutputs(@TempDir Path dir) throws Exception {
+        try (FrameSource source = FrameSources.open(TestVideos.fixture().toString(), 1);
+             FullFrameDetector full = new FullFrameDetector()) {
+            AtomicInteger calls = new AtomicInteger();
+            Detector failing = new Detector() {
+                @Override
+                public List<Detection> detect(Mat bgrFrame) {
+                    if (calls.incrementAndGet() == 6) {
+                        throw new IllegalStateException("detector broke on frame 5");
+                    }
+                    return full.detect(bgrFrame);
+                }
+
+                @Override
+                public String name() {
+                    return "failing";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Pipeline pipeline = new Pipeline(source, failing, classifier, sinks(dir), PipelineSettings.DEFAULTS);
+            assertThatThrownBy(() -> pipeline.run(r -> { })).hasMessage("detector broke on frame 5");
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("clip.timeline.jsonl"));
+        assertThat(lines).as("frames 0 to 4 were processed before the failure").hasSize(5);
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve("clip.annotated.mp4").toFile())) {
+            g.start();
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertThat(frames).isEqualTo(5);
         }
     }
 }

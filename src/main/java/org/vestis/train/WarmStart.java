@@ -1,0 +1,30 @@
+package org.vestis.train;
+
+import org.vestis.UserException;
+import org.vestis.model.ModelBundle;
+
+import java.nio.file.Path;
+
+/**
+ * Fashion-MNIST training that continues from a bundle's weights ({@code --init pretrained:DIR}) instead of a
+ * random start: a new learning-rate cycle on a trained network (a warm restart) with a fresh optimiser.
+ */
+final class WarmStart {
+    private WarmStart() {
+    }
+
+    static TrainableNetwork load(String bundleDir, String architecture) {
+        ModelBundle bundle = ModelBundle.load(Path.of(bundleDir)); // attaches the oneDNN helpers
+        if (!"fashion-mnist".equals(bundle.info().dataset()) || !architecture.equals(bundle.info().backbone())) {
+            throw new UserException(bundleDir + " is a " + bundle.info().backbone() + " model for " + bundle.info().dataset()
+                    + "; --init pretrained:DIR must name a Fashion-MNIST bundle of the same architecture (" + architecture + ").");
+        }
+        return new TrainableNetwork(bundle.model());
+    }
+
+    /** Provenance for model.json: where the weights came from and how that bundle was made. */
+    static String describe(String bundleDir) {
+        ModelBundle bundle = ModelBundle.load(Path.of(bundleDir));
+        return bundleDir + " (" + bundle.info().backbone() + ", made by: " + bundle.info().command() + ")";
+    }
+}
