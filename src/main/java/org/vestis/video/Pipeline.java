@@ -1,6 +1,7 @@
 package org.vestis.video;
 
 import org.vestis.model.Prediction;
+import org.vestis.video.classify.CallingThreadOmp;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.sink.FrameSink;
@@ -80,7 +81,7 @@ public final class Pipeline {
         capture.start();
         detect.start();
         output.start();
-        try {
+        try (CallingThreadOmp omp = CallingThreadOmp.limit(classifier.threads())) {
             while (true) {
                 Item item = detected.take();
                 if (item == END) {
