@@ -60,7 +60,7 @@ done < <(echo "$ours" | grep -E '^# [a-z-]+: [0-9]+ frames')
        "first $(mem rss-first-mib) MiB, last $(mem rss-last-mib) MiB, max $(mem rss-max-mib) MiB" \
        "([chart]($(basename "$png")), [series]($(basename "$png" .png).csv))."
   echo
-  echo "Where the inference thread's time goes, per frame:"
+  echo "Time per frame in each stage (Vestis: detect+track on the detect thread, crops+classify+smooth on the classify thread, overlapping; the peer runs them one after the other):"
   echo
   printf "%s" "$split"
 } >> benchmarks/RESULTS.md

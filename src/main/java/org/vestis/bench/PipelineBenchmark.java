@@ -149,7 +149,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** One end-to-end run: its RESULT line, and where the inference thread's time went (a "# " line). */
+    /** One end-to-end run: its RESULT line, and the time per frame of its detect and classify stages (a "# " line). */
     private static void measure(String result, String detector, Path input, int frames, DetectorSettings ds, CropClassifier classifier,
                                 PipelineSettings settings, Path out, boolean video) throws IOException {
         double[] sums = new double[3]; // detect+track ms, crops+classify ms, tracks
