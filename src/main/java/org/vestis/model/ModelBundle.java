@@ -64,6 +64,14 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         return info.preprocessing().flipAverage() ? FlipAverage.apply(x -> output(m, x), features) : output(m, features);
     }
 
+    /**
+     * Class probabilities of the inputs as they are, never flip-averaged: for the video pipeline, whose top-N
+     * smoothing already averages each track over frames and which cannot spare twice the inference time.
+     */
+    public INDArray singleViewOutput(INDArray features) {
+        return output(model(), features);
+    }
+
     /** The same for a bare network of either kind. */
     public static INDArray output(Model model, INDArray features) {
         return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);

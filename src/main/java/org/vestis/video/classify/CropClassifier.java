@@ -114,7 +114,7 @@ public final class CropClassifier {
             System.arraycopy(in, 0, x, i * n, n);
         }
         try (INDArray features = Nd4j.create(x, new long[]{crops.size(), input.channels(), input.height(), input.width()}, DataType.FLOAT);
-             INDArray probs = bundle.output(features)) {
+             INDArray probs = bundle.singleViewOutput(features)) {
             for (int i = 0; i < crops.size(); i++) {
                 out.add(probs.getRow(i).toFloatVector());
             }
