@@ -1,23 +1,33 @@
 package org.vestis.video.classify;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The number of OpenMP threads that ND4J and oneDNN use for ops started from the calling thread (an OpenMP
- * setting of that thread only), restored on {@link #close()}.
+ * The number of OpenMP threads that ND4J and oneDNN use for ops started from the calling thread (OpenMP keeps
+ * this setting per thread), restored on {@link #close()}.
  */
 public final class CallingThreadOmp implements AutoCloseable {
-    private final NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+    private final NativeOps ops = nativeOps();
     private final int previous;
 
     private CallingThreadOmp(int threads) {
         previous = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(threads);
+        if (threads > 0) {
+            ops.setOmpNumThreads(threads);
+        }
     }
 
+    /** At most {@code threads} OpenMP threads until {@link #close()}; 0 leaves the setting as it is. */
     public static CallingThreadOmp limit(int threads) {
         return new CallingThreadOmp(threads);
+    }
+
+    /** ND4J's native ops, after loading the backend (NativeOpsHolder alone fails before Nd4j has started). */
+    static NativeOps nativeOps() {
+        Nd4j.getBackend();
+        return NativeOpsHolder.getInstance().getDeviceNativeOps();
     }
 
     @Override

@@ -62,12 +62,13 @@ public final class CropClassifier {
     }
 
     /**
-     * OpenMP threads for this model's forward pass in the video pipeline. A small model's ops are too short to
-     * gain from a second thread (fashion-cnn on one crop: 8.6 ms on one thread, 12.5 ms on two, both beside the
-     * person detector), and the detector, running at the same time, gets the other core. Larger models use all.
+     * OpenMP threads for this model's forward pass in the video pipeline, 0 for the default. A small model's ops
+     * are too short to gain from a second thread (fashion-cnn on one crop, measured in the pipeline before it had a
+     * detect thread: 8.6 ms with OMP_NUM_THREADS=1, 12.5 ms with 2), and the detector, running at the same time,
+     * keeps the other core. Larger models use the default (all cores).
      */
     public int threads() {
-        return input.height() * input.width() <= SMALL_INPUT_PIXELS ? 1 : Runtime.getRuntime().availableProcessors();
+        return input.height() * input.width() <= SMALL_INPUT_PIXELS ? 1 : 0;
     }
 
     private boolean colour() {
