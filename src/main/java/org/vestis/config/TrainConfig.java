@@ -64,6 +64,12 @@ public class TrainConfig {
         return init.equals(IMAGENET);
     }
 
+    /** The bundle directory of init pretrained:DIR; null for random and for pretrained:imagenet. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String pretrainedDir() {
+        return init.startsWith("pretrained:") && !isZooImagenet() ? init.substring("pretrained:".length()) : null;
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isTransfer() {
         return !images.isBlank();

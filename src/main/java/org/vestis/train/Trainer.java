@@ -53,8 +53,8 @@ public final class Trainer {
             state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
         } else {
             ModelBundle.deleteRecursively(checkpointDir);
-            net = config.init.startsWith("pretrained:")
-                    ? WarmStart.load(config.init.substring("pretrained:".length()), config.architecture)
+            net = config.pretrainedDir() != null
+                    ? WarmStart.load(config.pretrainedDir(), config.architecture)
                     : new TrainableNetwork(Backbone.parse(config.architecture).buildGrayscale(labels.size(), config.learningRate, config.seed));
             state = new TrainingState();
         }

@@ -81,8 +81,8 @@ public final class TrainingRun {
     }
 
     private ModelInfo.Initialisation initialisation() {
-        return config.init.startsWith("pretrained:")
-                ? new ModelInfo.Initialisation("pretrained", config.seed, WarmStart.describe(config.init.substring("pretrained:".length())))
+        return config.pretrainedDir() != null
+                ? new ModelInfo.Initialisation("pretrained", config.seed, WarmStart.describe(config.pretrainedDir()))
                 : new ModelInfo.Initialisation("random", config.seed);
     }
 

@@ -48,8 +48,8 @@ public final class TransferRun {
         ModelInfo.Initialisation init = config.isZooImagenet()
                 ? new ModelInfo.Initialisation("pretrained", config.seed, "DL4J zoo ImageNet weights " + ZooWeights.configured(config.zooMirror, config.zooCache)
                         .source(ZooNetworks.model(backbone.family(), labels.size(), config.seed)))
-                : config.init.startsWith("pretrained:")
-                ? new ModelInfo.Initialisation("pretrained", config.seed, sourceOf(config.init.substring("pretrained:".length())))
+                : config.pretrainedDir() != null
+                ? new ModelInfo.Initialisation("pretrained", config.seed, sourceOf(config.pretrainedDir()))
                 : new ModelInfo.Initialisation("random", config.seed);
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels, backbone.input(),
                 backbone.preprocessing(), backbone.id(), datasetName, init, trainingInfo(splits), metricsInfo(),

@@ -79,8 +79,8 @@ public final class TransferTrainer {
         graph.init();
         if (config.isZooImagenet()) {
             copyImagenet(graph);
-        } else if (config.init.startsWith("pretrained:")) {
-            copyPretrained(graph, Path.of(config.init.substring("pretrained:".length())));
+        } else if (config.pretrainedDir() != null) {
+            copyPretrained(graph, Path.of(config.pretrainedDir()));
         }
         OneDnnHelpers.attach(graph);
         return graph;
