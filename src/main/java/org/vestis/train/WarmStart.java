@@ -2,7 +2,9 @@ package org.vestis.train;
 
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
+import org.vestis.model.ModelInfo;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -22,9 +24,9 @@ final class WarmStart {
         return new TrainableNetwork(bundle.model());
     }
 
-    /** Provenance for model.json: where the weights came from and how that bundle was made. */
-    static String describe(String bundleDir) {
-        ModelBundle bundle = ModelBundle.load(Path.of(bundleDir));
-        return bundleDir + " (" + bundle.info().backbone() + ", made by: " + bundle.info().command() + ")";
+    /** Provenance for model.json: where the weights came from and how that bundle was made (model.json only). */
+    static String describe(String bundleDir) throws IOException {
+        ModelInfo info = ModelBundle.JSON.readValue(Path.of(bundleDir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
+        return bundleDir + " (" + info.backbone() + ", made by: " + info.command() + ")";
     }
 }
