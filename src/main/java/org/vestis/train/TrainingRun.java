@@ -48,11 +48,12 @@ public final class TrainingRun {
         state = result.state();
         TrainableNetwork best = result.best();
         // Trained with flips, the network is used with flip averaging; the plain figure is kept for comparison.
+        ModelInfo.Preprocessing preprocessing = ModelInfo.Preprocessing.FASHION_MNIST.withFlipAverage(config.augment);
         plainTestMetrics = Evaluator.evaluate(best::output, test, labels);
-        testMetrics = config.augment ? Evaluator.evaluate(x -> FlipAverage.apply(best::output, x), test, labels) : plainTestMetrics;
+        testMetrics = preprocessing.flipAverage() ? Evaluator.evaluate(x -> FlipAverage.apply(best::output, x), test, labels) : plainTestMetrics;
 
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,
-                new ModelInfo.Input(test.height(), test.width(), 1), ModelInfo.Preprocessing.FASHION_MNIST.withFlipAverage(config.augment),
+                new ModelInfo.Input(test.height(), test.width(), 1), preprocessing,
                 config.architecture, datasetName, initialisation(),
                 trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = ModelBundle.of(best.model(), info);
@@ -80,7 +81,7 @@ public final class TrainingRun {
                 state.stoppedEarly ? " (stopped early)" : "", state.trainingSeconds / 60, OneDnnHelpers.enabled() ? "on" : "off", config.out);
     }
 
-    private ModelInfo.Initialisation initialisation() {
+    private ModelInfo.Initialisation initialisation() throws IOException {
         return config.pretrainedDir() != null
                 ? new ModelInfo.Initialisation("pretrained", config.seed, WarmStart.describe(config.pretrainedDir()))
                 : new ModelInfo.Initialisation("random", config.seed);
