@@ -49,6 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     Boolean augment;
     @Option(names = "--shift", description = "Maximum random shift in pixels.")
     Integer shift;
+    @Option(names = "--erase", description = "Probability of random erasing per training image (with --augment).")
+    Double erase;
     @Option(names = "--train-limit", description = "Use only the first N training images (0 = all).")
     Integer trainLimit;
     @Option(names = "--test-limit", description = "Use only the first N test images (0 = all).")
@@ -162,6 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) c.seed = seed;
         if (augment != null) c.augment = augment;
         if (shift != null) c.shift = shift;
+        if (erase != null) c.erase = erase;
         if (trainLimit != null) c.trainLimit = trainLimit;
         if (testLimit != null) c.testLimit = testLimit;
         if (maxMinutes != null) c.maxMinutes = maxMinutes;

@@ -27,6 +27,8 @@ public class TrainConfig {
     /** Random shifts of up to {@code shift} pixels and horizontal flips. */
     public boolean augment = false;
     public int shift = 2;
+    /** With augment: the probability of random erasing (a rectangle of noise) per training image. */
+    public double erase = 0;
     /** Use only this many training / test images (0 = all); for quick runs and tests. */
     public int trainLimit = 0;
     public int testLimit = 0;
@@ -107,6 +109,7 @@ public class TrainConfig {
         require(patience >= 1, source, "patience must be at least 1");
         require(validationFraction > 0 && validationFraction < 0.5, source, "validation-fraction must be between 0 and 0.5");
         require(shift >= 0 && shift <= 8, source, "shift must be between 0 and 8 pixels");
+        require(erase >= 0 && erase <= 1, source, "erase must be a probability between 0 and 1");
         require(maxMinutes >= 0, source, "max-minutes must not be negative");
         require(trainLimit >= 0 && testLimit >= 0, source, "train-limit and test-limit must not be negative");
         require(!out.isBlank(), source, "out must name a directory");

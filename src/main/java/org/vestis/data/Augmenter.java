@@ -2,14 +2,30 @@ package org.vestis.data;
 
 import java.util.Random;
 
-/** Random shifts (zero-padded) and horizontal flips of a grayscale image, the augmentation fashion-cnn trains with. */
+/**
+ * Random shifts (zero-padded), horizontal flips and random erasing of a grayscale image, the augmentation
+ * fashion-cnn trains with.
+ */
 public final class Augmenter {
+    /** Random erasing (Zhong et al. 2017): the erased rectangle covers 2% to 25% of the image... */
+    private static final double MIN_AREA = 0.02;
+    private static final double MAX_AREA = 0.25;
+    /** ...with a height-to-width ratio between 0.3 and 1/0.3, tried up to this many times to fit. */
+    private static final double MIN_ASPECT = 0.3;
+    private static final int ERASE_TRIES = 10;
+
     private final int maxShift;
     private final boolean flip;
+    private final double eraseProbability;
 
     public Augmenter(int maxShift, boolean flip) {
+        this(maxShift, flip, 0);
+    }
+
+    public Augmenter(int maxShift, boolean flip, double eraseProbability) {
         this.maxShift = maxShift;
         this.flip = flip;
+        this.eraseProbability = eraseProbability;
     }
 
     /** Writes the augmented image, scaled to [0,1], into {@code out} at {@code offset}. */
@@ -27,6 +43,30 @@ public final class Augmenter {
                 }
                 out[offset + y * width + x] = v;
             }
+        }
+        if (eraseProbability > 0 && rng.nextDouble() < eraseProbability) {
+            erase(height, width, rng, out, offset);
+        }
+    }
+
+    /** Fills a random rectangle with uniform noise, so the network cannot rely on any one part of a garment. */
+    private static void erase(int height, int width, Random rng, float[] out, int offset) {
+        for (int attempt = 0; attempt < ERASE_TRIES; attempt++) {
+            double area = height * width * (MIN_AREA + rng.nextDouble() * (MAX_AREA - MIN_AREA));
+            double aspect = Math.exp(Math.log(MIN_ASPECT) + rng.nextDouble() * -2 * Math.log(MIN_ASPECT));
+            int h = (int) Math.round(Math.sqrt(area * aspect));
+            int w = (int) Math.round(Math.sqrt(area / aspect));
+            if (h < 1 || w < 1 || h > height || w > width) {
+                continue;
+            }
+            int top = rng.nextInt(height - h + 1);
+            int left = rng.nextInt(width - w + 1);
+            for (int y = top; y < top + h; y++) {
+                for (int x = left; x < left + w; x++) {
+                    out[offset + y * width + x] = rng.nextFloat();
+                }
+            }
+            return;
         }
     }
 

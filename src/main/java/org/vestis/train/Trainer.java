@@ -60,7 +60,7 @@ public final class Trainer {
         }
         Files.createDirectories(checkpointDir);
         Dataset trainSample = train.limit(TRAIN_SAMPLE);
-        Augmenter augmenter = config.augment ? new Augmenter(config.shift, true) : null;
+        Augmenter augmenter = config.augment ? new Augmenter(config.shift, true, config.erase) : null;
 
         for (int epoch = state.epochsDone + 1; state.mayStart(epoch, config); epoch++) {
             double lr = learningRate(epoch);

@@ -169,4 +169,41 @@ class AugmenterTest {
             assertThat(out[2 * H * W + i]).isEqualTo(-1f);
         }
     }
+
+    @Test
+    void randomErasingFillsOneRectangleOfTheDocumentedSizeWithNoise() {
+        int side = 28;
+        byte[] black = new byte[side * side];
+        for (long seed = 0; seed < 50; seed++) {
+            float[] out = new float[side * side];
+            new Augmenter(0, false, 1.0).apply(black, 0, side, side, new Random(seed), out, 0);
+
+            int top = side, left = side, bottom = -1, right = -1, nonZero = 0;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    float v = out[y * side + x];
+                    assertThat(v).isBetween(0f, 1f);
+                    if (v > 0) {
+                        nonZero++;
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                    }
+                }
+            }
+            int area = (bottom - top + 1) * (right - left + 1);
+            assertThat(nonZero).as("seed %d: the noise fills its bounding box", seed).isEqualTo(area);
+            // 2% to 25% of 784 pixels, give or take the rounding of each side.
+            assertThat(area).as("seed %d", seed).isBetween(10, 230);
+        }
+    }
+
+    @Test
+    void noErasingWithProbabilityZero() {
+        byte[] img = image();
+        float[] plain = run(new Augmenter(1, true), img, new Random(7));
+        float[] zeroErase = run(new Augmenter(1, true, 0.0), img, new Random(7));
+        assertThat(zeroErase).containsExactly(plain);
+    }
 }
