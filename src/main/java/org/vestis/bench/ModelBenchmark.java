@@ -12,6 +12,7 @@ import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.model.Architecture;
 import org.vestis.model.MobileNetV2;
+import org.vestis.model.ModelBundle;
 import org.vestis.model.OneDnnHelpers;
 
 import java.util.Locale;
@@ -46,12 +47,12 @@ public final class ModelBenchmark {
     private static double inferRate(ComputationGraph net, int batch, double seconds) {
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 224, 224);
         for (int i = 0; i < 3; i++) {
-            net.outputSingle(false, x).close();
+            ModelBundle.output(net, x).close();
         }
         long start = System.nanoTime();
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
-            net.outputSingle(false, x).close();
+            ModelBundle.output(net, x).close();
             images += batch;
         }
         return images / ((System.nanoTime() - start) / 1e9);
@@ -85,12 +86,12 @@ public final class ModelBenchmark {
     private static double inferRate(MultiLayerNetwork net, int batch, double seconds) {
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
         for (int i = 0; i < 5; i++) {
-            net.output(x, false).close();
+            ModelBundle.output(net, x).close();
         }
         long start = System.nanoTime();
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
-            net.output(x, false).close();
+            ModelBundle.output(net, x).close();
             images += batch;
         }
         return images / ((System.nanoTime() - start) / 1e9);

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, ModelInfo info) {
     public static final String MODEL_FILE = "model.zip";
     public static final String INFO_FILE = "model.json";
+    /** Input values per inference call below which one OpenMP thread beats two (MobileNetV2 at batch 1 is 150,528). */
+    static final long SMALL_BATCH_VALUES = 160_000;
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -72,9 +74,15 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         return output(model(), features);
     }
 
-    /** The same for a bare network of either kind. */
+    /**
+     * The same for a bare network of either kind. Small batches run on one OpenMP thread: with two, the threads'
+     * hand-offs cost more than the second core gains (fashion-cnn at batch 8: 65 img/s on two threads, 350 on
+     * one; MobileNetV2 at batch 1: 3.7 and 7.0; benchmarks/RESULTS.md).
+     */
     public static INDArray output(Model model, INDArray features) {
-        return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);
+        try (CallingThreadOmp omp = CallingThreadOmp.limit(features.length() < SMALL_BATCH_VALUES ? 1 : 0)) {
+            return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);
+        }
     }
 
     public static ModelBundle load(Path dir) {

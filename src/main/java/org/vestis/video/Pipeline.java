@@ -1,7 +1,7 @@
 package org.vestis.video;
 
 import org.vestis.model.Prediction;
-import org.vestis.video.classify.CallingThreadOmp;
+import org.vestis.model.CallingThreadOmp;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.sink.FrameSink;

@@ -65,4 +65,19 @@ class ModelBundleTest {
         ModelBundle.JSON.writeValue(target.resolve(ModelBundle.INFO_FILE).toFile(), bundle.info());
         assertThatThrownBy(() -> ModelBundle.load(target)).isInstanceOf(UserException.class).hasMessageContaining("not a readable DL4J model");
     }
+
+    @Test
+    void smallAndLargeBatchesGiveTheNetworksOutputAndLeaveTheThreadSettingAsItWas() {
+        ModelBundle bundle = freshBundle("m");
+        int threadsBefore = CallingThreadOmp.nativeOps().ompGetMaxThreads();
+        for (int batch : new int[]{1, 256}) { // 784 and 200,704 input values: either side of the one-thread limit
+            INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
+            INDArray expected = bundle.network().output(x, false);
+
+            INDArray actual = bundle.singleViewOutput(x);
+
+            assertThat(actual.equalsWithEps(expected, 1e-5)).as("batch %d", batch).isTrue();
+            assertThat(CallingThreadOmp.nativeOps().ompGetMaxThreads()).isEqualTo(threadsBefore);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.vestis.video.classify;
+package org.vestis.model;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;

@@ -1,4 +1,4 @@
-package org.vestis.video.classify;
+package org.vestis.model;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.nativeblas.NativeOps;
