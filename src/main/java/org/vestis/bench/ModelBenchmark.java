@@ -1,5 +1,6 @@
 package org.vestis.bench;
 
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,6 +13,7 @@ import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.model.Architecture;
 import org.vestis.model.MobileNetV2;
+import org.vestis.model.BatchNormFolding;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.OneDnnHelpers;
 
@@ -33,27 +35,29 @@ public final class ModelBenchmark {
         for (Architecture arch : Architecture.values()) {
             MultiLayerNetwork net = network(arch);
             report(arch.id() + "-train-b128", trainRate(net, 128, seconds));
-            report(arch.id() + "-infer-b256", inferRate(net, 256, seconds));
-            report(arch.id() + "-infer-b1", inferRate(net, 1, seconds / 2));
+            // Inference as the product runs it: batch norms folded (ModelBundle.forInference).
+            ComputationGraph folded = BatchNormFolding.fold(net);
+            report(arch.id() + "-infer-b256", inferRate(folded, new long[]{256, 1, 28, 28}, seconds));
+            report(arch.id() + "-infer-b1", inferRate(folded, new long[]{1, 1, 28, 28}, seconds / 2));
         }
         ComputationGraph mobilenet = new ComputationGraph(MobileNetV2.configuration(224, 1000, 1.0, 1));
         mobilenet.init();
-        OneDnnHelpers.attach(mobilenet);
-        report("mobilenetv2-224-infer-b1", inferRate(mobilenet, 1, seconds));
-        report("mobilenetv2-224-infer-b8", inferRate(mobilenet, 8, seconds));
+        ComputationGraph folded = BatchNormFolding.fold(mobilenet);
+        report("mobilenetv2-224-infer-b1", inferRate(folded, new long[]{1, 3, 224, 224}, seconds));
+        report("mobilenetv2-224-infer-b8", inferRate(folded, new long[]{8, 3, 224, 224}, seconds));
         report("seed-cnn-epoch", epochRate(quick ? 10_000 : 0));
     }
 
-    private static double inferRate(ComputationGraph net, int batch, double seconds) {
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 224, 224);
-        for (int i = 0; i < 3; i++) {
+    private static double inferRate(Model net, long[] shape, double seconds) {
+        INDArray x = Nd4j.rand(DataType.FLOAT, shape);
+        for (int i = 0; i < 5; i++) {
             ModelBundle.output(net, x).close();
         }
         long start = System.nanoTime();
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
             ModelBundle.output(net, x).close();
-            images += batch;
+            images += shape[0];
         }
         return images / ((System.nanoTime() - start) / 1e9);
     }
@@ -78,20 +82,6 @@ public final class ModelBenchmark {
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
             net.fit(x, y);
-            images += batch;
-        }
-        return images / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static double inferRate(MultiLayerNetwork net, int batch, double seconds) {
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
-        for (int i = 0; i < 5; i++) {
-            ModelBundle.output(net, x).close();
-        }
-        long start = System.nanoTime();
-        long images = 0;
-        while (System.nanoTime() - start < seconds * 1e9) {
-            ModelBundle.output(net, x).close();
             images += batch;
         }
         return images / ((System.nanoTime() - start) / 1e9);

@@ -131,7 +131,7 @@ public final class PipelineBenchmark {
         PipelineConfig config = new PipelineConfig(); // the defaults of configs/fashion-mnist.yaml's pipeline section
         PipelineSettings settings = config.settings();
         DetectorSettings detectorSettings = DetectorSettings.defaults().withModels(ModelFiles.standard());
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()));
+        CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()).forInference());
         Path out = o.work().resolve("out");
         Files.createDirectories(out);
 

@@ -73,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (blurFaces != null) c.blurFaces = blurFaces;
         c.validate(config.toString());
 
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)));
+        CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
         ModelFiles models = ModelFiles.standard(c.detectorModels);
         DetectorSettings detectorSettings = DetectorSettings.defaults().withModels(models).withConfidence(c.minScore);
         Files.createDirectories(out);

@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBundle bundle = ModelBundle.load(model);
+        ModelBundle bundle = ModelBundle.load(model).forInference();
         long start = System.nanoTime();
         Metrics m;
         int skipped = 0;

@@ -41,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserException("--top must be at least 1.");
         }
-        ModelBundle bundle = ModelBundle.load(model);
+        ModelBundle bundle = ModelBundle.load(model).forInference();
         PhotoClassifier classifier = new PhotoClassifier(bundle);
         List<Path> files = expand(inputs);
         int failures = 0;

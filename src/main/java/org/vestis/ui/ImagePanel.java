@@ -112,7 +112,7 @@ final class ImagePanel extends JPanel {
         worker.submit(() -> {
             try {
                 BufferedImage img = PhotoPreprocessor.read(file);
-                ModelBundle bundle = bundles.computeIfAbsent(item.path(), ModelBundle::load);
+                ModelBundle bundle = bundles.computeIfAbsent(item.path(), p -> ModelBundle.load(p).forInference());
                 BufferedImage input = new PhotoPreprocessor(bundle.info().input(), bundle.info().preprocessing()).toModelImage(img);
                 Prediction p = new PhotoClassifier(bundle).classify(List.of(img), TOP).get(0);
                 SwingUtilities.invokeLater(() -> {

@@ -188,7 +188,7 @@ final class LiveController {
         Path key = model.toAbsolutePath().normalize();
         CropClassifier c = classifiers.get(key);
         if (c == null) {
-            c = new CropClassifier(ModelBundle.load(model));
+            c = new CropClassifier(ModelBundle.load(model).forInference());
             classifiers.put(key, c);
         }
         return c;
