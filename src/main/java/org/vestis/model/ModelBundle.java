@@ -76,10 +76,16 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
 
     /**
      * This bundle with its network replaced by the copy with batch norms folded into the layers before them
-     * ({@link BatchNormFolding}): the same outputs, faster. For inference only: never train or save the result.
+     * ({@link BatchNormFolding}), in the channels-last layout where that is supported ({@link ChannelsLast}):
+     * the same outputs, faster. For inference only: never train or save the result.
      */
     public ModelBundle forInference() {
-        return new ModelBundle(BatchNormFolding.fold(model()), info);
+        return new ModelBundle(inferenceCopy(model()), info);
+    }
+
+    /** The inference copy of a bare network of either kind, as {@link #forInference()} makes it. */
+    public static ComputationGraph inferenceCopy(Model model) {
+        return ChannelsLast.convert(BatchNormFolding.fold(model));
     }
 
     /**
