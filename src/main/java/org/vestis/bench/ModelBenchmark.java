@@ -35,13 +35,13 @@ public final class ModelBenchmark {
             MultiLayerNetwork net = network(arch);
             report(arch.id() + "-train-b128", trainRate(net, 128, seconds));
             // Inference as the product runs it (ModelBundle.forInference).
-            ComputationGraph inference = ModelBundle.inferenceCopy(net);
+            Model inference = ModelBundle.inferenceCopy(net);
             report(arch.id() + "-infer-b256", inferRate(inference, new long[]{256, 1, 28, 28}, seconds));
             report(arch.id() + "-infer-b1", inferRate(inference, new long[]{1, 1, 28, 28}, seconds / 2));
         }
         ComputationGraph mobilenet = new ComputationGraph(MobileNetV2.configuration(224, 1000, 1.0, 1));
         mobilenet.init();
-        ComputationGraph inference = ModelBundle.inferenceCopy(mobilenet);
+        Model inference = ModelBundle.inferenceCopy(mobilenet);
         report("mobilenetv2-224-infer-b1", inferRate(inference, new long[]{1, 3, 224, 224}, seconds));
         report("mobilenetv2-224-infer-b8", inferRate(inference, new long[]{8, 3, 224, 224}, seconds));
         report("seed-cnn-epoch", epochRate(quick ? 10_000 : 0));

@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
  * connections); exactly one of the two is set.
  */
 public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, ModelInfo info) {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelBundle.class);
     public static final String MODEL_FILE = "model.zip";
     public static final String INFO_FILE = "model.json";
     /** Input values per inference call below which one OpenMP thread beats two (MobileNetV2 at batch 1 is 150,528). */
@@ -80,12 +83,20 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * the same outputs, faster. For inference only: never train or save the result.
      */
     public ModelBundle forInference() {
-        return new ModelBundle(inferenceCopy(model()), info);
+        return of(inferenceCopy(model()), info);
     }
 
-    /** The inference copy of a bare network of either kind, as {@link #forInference()} makes it. */
-    public static ComputationGraph inferenceCopy(Model model) {
-        return ChannelsLast.convert(BatchNormFolding.fold(model));
+    /**
+     * The inference copy of a bare network of either kind, as {@link #forInference()} makes it. The copy is only
+     * a speed-up: a network it cannot be made for (a layer kind the rewrite trips on) is used as it is.
+     */
+    public static Model inferenceCopy(Model model) {
+        try {
+            return ChannelsLast.convert(BatchNormFolding.fold(model));
+        } catch (RuntimeException e) {
+            LOG.warn("Inference runs on the network as saved (no batch-norm folding): {}", e.toString());
+            return model;
+        }
     }
 
     /**
