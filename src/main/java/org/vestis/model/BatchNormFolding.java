@@ -23,6 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An inference-only copy of a network in which every batch norm that directly follows a convolution,
@@ -47,9 +48,17 @@ public final class BatchNormFolding {
 
     /** The folded copy of {@code model} (either kind of network), with the oneDNN helpers attached. */
     public static ComputationGraph fold(Model model) {
+        return fold(model, Set.of());
+    }
+
+    /**
+     * The same, keeping the vertices named in {@code observed} with the outputs they have in {@code model}, so
+     * that {@code output(List.of(name), ...)} still works on the copy (the frozen boundary of transfer learning).
+     */
+    public static ComputationGraph fold(Model model, Set<String> observed) {
         ComputationGraph source = model instanceof MultiLayerNetwork n ? n.toComputationGraph() : (ComputationGraph) model;
         ComputationGraphConfiguration conf = source.getConfiguration().clone();
-        List<Fold> folds = findFolds(conf);
+        List<Fold> folds = findFolds(conf, observed);
         for (Fold f : folds) {
             rewire(conf, f);
         }
@@ -66,19 +75,21 @@ public final class BatchNormFolding {
         return folded;
     }
 
-    private static List<Fold> findFolds(ComputationGraphConfiguration conf) {
+    private static List<Fold> findFolds(ComputationGraphConfiguration conf, Set<String> observed) {
         List<Fold> folds = new ArrayList<>();
         for (String name : conf.getVertices().keySet()) {
-            if (!(layerOf(conf, name) instanceof BatchNormalization)) {
+            if (!(layerOf(conf, name) instanceof BatchNormalization) || observed.contains(name)) {
                 continue;
             }
             List<String> in = conf.getVertexInputs().get(name);
-            if (in == null || in.size() != 1 || !foldable(layerOf(conf, in.get(0))) || !onlyConsumer(conf, in.get(0), name)) {
+            if (in == null || in.size() != 1 || observed.contains(in.get(0)) || !foldable(layerOf(conf, in.get(0)))
+                    || !onlyConsumer(conf, in.get(0), name)) {
                 continue;
             }
             String activation = null;
             List<String> next = consumers(conf, name);
-            if (next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer && !conf.getNetworkOutputs().contains(name)) {
+            if (next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer && !conf.getNetworkOutputs().contains(name)
+                    && !observed.contains(next.get(0))) {
                 activation = next.get(0);
             }
             folds.add(new Fold(in.get(0), name, activation));

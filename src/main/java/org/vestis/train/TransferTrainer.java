@@ -16,6 +16,7 @@ import org.vestis.config.TrainConfig;
 import org.vestis.data.PhotoAugmenter;
 import org.vestis.data.PhotoSet;
 import org.vestis.model.Backbone;
+import org.vestis.model.BatchNormFolding;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.LayerWeights;
 import org.vestis.model.OneDnnHelpers;
@@ -26,6 +27,7 @@ import org.deeplearning4j.zoo.ZooModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 
@@ -138,14 +140,16 @@ public final class TransferTrainer {
         ComputationGraph graph = initialGraph();
         String boundary = frozenBoundary(graph);
         long featureStart = System.nanoTime();
-        PhotoFeatures trainFeatures = features(graph, boundary, train, null, 0);
+        // The frozen part only runs forward: its batch norms fold away (same features, computed faster).
+        ComputationGraph frozen = BatchNormFolding.fold(graph, Set.of(boundary));
+        PhotoFeatures trainFeatures = features(frozen, boundary, train, null, 0);
         int originals = trainFeatures.size();
         PhotoAugmenter augmenter = new PhotoAugmenter();
         for (int copy = 1; copy <= config.augmentCopies; copy++) {
-            trainFeatures = trainFeatures.concat(features(graph, boundary, train, augmenter, copy));
+            trainFeatures = trainFeatures.concat(features(frozen, boundary, train, augmenter, copy));
         }
-        PhotoFeatures valFeatures = features(graph, boundary, validation, null, 0);
-        PhotoFeatures testFeatures = features(graph, boundary, test, null, 0);
+        PhotoFeatures valFeatures = features(frozen, boundary, validation, null, 0);
+        PhotoFeatures testFeatures = features(frozen, boundary, test, null, 0);
         double featureSeconds = (System.nanoTime() - featureStart) / 1e9;
         if (trainFeatures.size() == 0 || valFeatures.size() == 0) {
             throw new UserException("No readable photos in the training or validation split; check the dataset folder.");
@@ -210,9 +214,9 @@ public final class TransferTrainer {
                 featureSeconds, boundary, tail.numParams(), valProbs, testProbs);
     }
 
-    private PhotoFeatures features(ComputationGraph graph, String boundary, PhotoSet photos, PhotoAugmenter augmenter, int copy) {
+    private PhotoFeatures features(ComputationGraph frozen, String boundary, PhotoSet photos, PhotoAugmenter augmenter, int copy) {
         List<String> out = List.of(boundary);
-        return PhotoFeatures.compute(x -> graph.output(out, false, new INDArray[]{x}, null)[0], backbone.input(),
+        return PhotoFeatures.compute(x -> frozen.output(out, false, new INDArray[]{x}, null)[0], backbone.input(),
                 backbone.preprocessing(), photos, augmenter, config.seed + copy, FEATURE_BATCH, featureProgress);
     }
 

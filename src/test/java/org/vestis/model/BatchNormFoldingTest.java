@@ -11,6 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,24 @@ class BatchNormFoldingTest {
         assertThat(batchNorms(folded.getLayers())).isZero();
         assertThat(folded.getConfiguration().getVertices().keySet()).as("residual additions stay")
                 .anyMatch(name -> name.endsWith("_add"));
+    }
+
+    @Test
+    void observedVerticesKeepTheirOutputs() {
+        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 5, 0.35, 7));
+        graph.init();
+        randomiseBatchNorms(graph.getLayers());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64);
+        // An activation after a batch norm, a batch norm itself, and a convolution before one.
+        for (String observed : List.of("block2_dw_relu6", "block3_project_bn", "block4_expand")) {
+            ComputationGraph folded = BatchNormFolding.fold(graph, Set.of(observed));
+
+            INDArray expected = graph.output(List.of(observed), false, new INDArray[]{x}, null)[0];
+            INDArray actual = folded.output(List.of(observed), false, new INDArray[]{x}, null)[0];
+
+            assertThat(expected.sub(actual).amaxNumber().doubleValue()).as(observed).isLessThan(1e-4);
+            assertThat(batchNorms(folded.getLayers())).as("%s: all other batch norms fold", observed).isLessThanOrEqualTo(1);
+        }
     }
 
     @Test
