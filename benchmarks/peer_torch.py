@@ -32,7 +32,7 @@ def fashion_cnn():
     return nn.Sequential(
         nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
         *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
-        *conv_bn_relu(64, 192), *conv_bn_relu(192, 192), nn.MaxPool2d(2), nn.Flatten(),
+        *conv_bn_relu(64, 192), nn.MaxPool2d(2), nn.Flatten(),
         nn.Linear(3 * 3 * 192, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
 
 

@@ -39,7 +39,7 @@ public enum Architecture {
     },
     /**
      * Our own: batch norm and more depth, but pooled early so that most convolutions run at 14x14 and 7x7
-     * (accuracy per FLOP on a CPU). Trained with augmentation (shifts, flips, random erasing) and a cosine learning-rate schedule.
+     * (accuracy per FLOP on a CPU). Trained with augmentation and a cosine learning-rate schedule.
      */
     FASHION_CNN("fashion-cnn") {
         @Override
@@ -52,8 +52,6 @@ public enum Architecture {
             convBnRelu(b, 64);
             convBnRelu(b, 64);
             b.layer(maxPool());
-            // Two convolutions at 7x7: capacity where it is cheapest (a 7x7 position costs a quarter of a 14x14 one).
-            convBnRelu(b, 192);
             convBnRelu(b, 192);
             b.layer(maxPool());
             return b.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build())
