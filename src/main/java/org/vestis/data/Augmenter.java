@@ -3,8 +3,8 @@ package org.vestis.data;
 import java.util.Random;
 
 /**
- * Random shifts (zero-padded), horizontal flips and random erasing of a grayscale image, the augmentation
- * fashion-cnn trains with.
+ * Random shifts (zero-padded), horizontal flips and, when asked for ({@code --erase}), random erasing of a
+ * grayscale image: the augmentation of Fashion-MNIST training.
  */
 public final class Augmenter {
     /** Random erasing (Zhong et al. 2017): the erased rectangle covers 2% to 25% of the image... */
