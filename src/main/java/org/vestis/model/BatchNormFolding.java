@@ -108,7 +108,8 @@ public final class BatchNormFolding {
         return consumers(conf, producer).equals(List.of(consumer)) && !conf.getNetworkOutputs().contains(producer);
     }
 
-    private static List<String> consumers(ComputationGraphConfiguration conf, String producer) {
+    /** The vertices that read {@code producer}'s output. */
+    static List<String> consumers(ComputationGraphConfiguration conf, String producer) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : conf.getVertexInputs().entrySet()) {
             if (e.getValue().contains(producer)) {

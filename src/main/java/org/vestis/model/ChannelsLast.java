@@ -18,7 +18,6 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +49,7 @@ public final class ChannelsLast {
                 .replace("\"poolingDimensions\" : [ 2, 3 ]", "\"poolingDimensions\" : [ 1, 2 ]");
         ComputationGraphConfiguration conf = ComputationGraphConfiguration.fromJson(json);
         for (String input : conf.getNetworkInputs()) {
-            for (String consumer : consumers(conf, input)) {
+            for (String consumer : BatchNormFolding.consumers(conf, input)) {
                 ((LayerVertex) conf.getVertices().get(consumer)).setPreProcessor(new NchwToNhwc());
             }
         }
@@ -84,17 +83,13 @@ public final class ChannelsLast {
             }
         }
         for (String input : conf.getNetworkInputs()) {
-            for (String consumer : consumers(conf, input)) {
+            for (String consumer : BatchNormFolding.consumers(conf, input)) {
                 if (!(conf.getVertices().get(consumer) instanceof LayerVertex lv) || lv.getPreProcessor() != null) {
                     return false;
                 }
             }
         }
         return true;
-    }
-
-    private static List<String> consumers(ComputationGraphConfiguration conf, String producer) {
-        return conf.getVertexInputs().entrySet().stream().filter(e -> e.getValue().contains(producer)).map(Map.Entry::getKey).toList();
     }
 
     /** Dense weights after a flatten: their rows follow (channel, y, x) in channels-first, (y, x, channel) here. */
