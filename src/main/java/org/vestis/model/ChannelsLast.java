@@ -46,7 +46,8 @@ public final class ChannelsLast {
         String json = source.toJson()
                 .replace("\"cnn2dDataFormat\" : \"NCHW\"", "\"cnn2dDataFormat\" : \"NHWC\"")
                 .replace("\"format\" : \"NCHW\"", "\"format\" : \"NHWC\"") // the flatten before a dense layer
-                .replace("\"poolingDimensions\" : [ 2, 3 ]", "\"poolingDimensions\" : [ 1, 2 ]");
+                .replace("\"poolingDimensions\" : [ 2, 3 ]", "\"poolingDimensions\" : [ 1, 2 ]")
+                .replace(classProperty(ConvolutionLayer.class), classProperty(ChannelsLastConvolution.class));
         ComputationGraphConfiguration conf = ComputationGraphConfiguration.fromJson(json);
         for (String input : conf.getNetworkInputs()) {
             for (String consumer : BatchNormFolding.consumers(conf, input)) {
@@ -90,6 +91,10 @@ public final class ChannelsLast {
             }
         }
         return true;
+    }
+
+    private static String classProperty(Class<?> layerClass) {
+        return "\"@class\" : \"" + layerClass.getName() + "\"";
     }
 
     /** Dense weights after a flatten: their rows follow (channel, y, x) in channels-first, (y, x, channel) here. */

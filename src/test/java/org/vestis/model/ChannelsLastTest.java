@@ -1,12 +1,19 @@
 package org.vestis.model;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +34,21 @@ class ChannelsLastTest {
     }
 
     @Test
+    void convolutionsWithoutBiasWithStridesAndWithoutPaddingGiveTheSameOutputsChannelsLast() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(8).hasBias(false)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU6).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(6).convolutionMode(ConvolutionMode.Truncate)
+                        .activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(4).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(15, 17, 2))
+                .build());
+        net.init();
+        assertSameOutputsChannelsLast(net, Nd4j.rand(DataType.FLOAT, 3, 2, 15, 17));
+    }
+
+    @Test
     void aNetworkWithBatchNormsLeftIsReturnedAsItIs() {
         MultiLayerNetwork net = new MultiLayerNetwork(Architecture.FASHION_CNN.configuration(28, 28, 1, 10, 1e-3, 8));
         net.init();
@@ -41,6 +63,9 @@ class ChannelsLastTest {
         ComputationGraph nhwc = ChannelsLast.convert(folded);
 
         assertThat(nhwc).isNotSameAs(folded);
+        assertThat(nhwc.getLayers()).as("no DL4J convolution left that copies its input to channels-first")
+                .noneMatch(l -> l.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class)
+                .anyMatch(l -> l instanceof ChannelsLastConvolutionLayer);
         INDArray expected = ModelBundle.output(original, x);
         INDArray actual = ModelBundle.output(nhwc, x);
         assertThat(actual.shape()).isEqualTo(expected.shape());
