@@ -63,9 +63,12 @@ class ChannelsLastTest {
         ComputationGraph nhwc = ChannelsLast.convert(folded);
 
         assertThat(nhwc).isNotSameAs(folded);
-        assertThat(nhwc.getLayers()).as("no DL4J convolution left that copies its input to channels-first")
-                .noneMatch(l -> l.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class)
-                .anyMatch(l -> l instanceof ChannelsLastConvolutionLayer);
+        assertThat(nhwc.getLayers()).as("DL4J's convolution, dense and output layers all replaced by ours")
+                .noneMatch(l -> l.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
+                        || l.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
+                        || l.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class)
+                .anyMatch(l -> l instanceof ChannelsLastConvolutionLayer)
+                .anyMatch(l -> l instanceof InferenceOutput.Layer);
         INDArray expected = ModelBundle.output(original, x);
         INDArray actual = ModelBundle.output(nhwc, x);
         assertThat(actual.shape()).isEqualTo(expected.shape());
