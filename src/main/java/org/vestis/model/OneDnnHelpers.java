@@ -2,6 +2,7 @@ package org.vestis.model;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -26,6 +27,11 @@ import java.lang.reflect.Field;
  * Only plain convolution, max/avg pooling and batch norm get helpers: depthwise, separable and
  * deconvolution layers subclass ConvolutionLayer but compute differently. NCHW only for training: with
  * these natives the convolution helper's NHWC backward pass is wrong (the helper test checks gradients).
+ *
+ * Attaching also switches on DL4J's cache of each layer's forward output: without it a convolution with a
+ * helper computes its forward pass a second time in backprop (JFR samples in the convolution forward pass
+ * during seed-cnn training: 217 of 588 without the cache, 89 with it; training img/s, alternating runs on
+ * 2 cores: 383 and 349 without, 404 and 361 with).
  */
 public final class OneDnnHelpers {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnHelpers.class);
@@ -43,11 +49,21 @@ public final class OneDnnHelpers {
 
     /** Attaches helpers to every eligible layer; returns how many were attached. */
     public static int attach(MultiLayerNetwork net) {
-        return enabled() ? attachAll(net.getLayers(), net.params().dataType()) : 0;
+        if (!enabled()) {
+            return 0;
+        }
+        net.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
+        net.setCacheMode(CacheMode.DEVICE);
+        return attachAll(net.getLayers(), net.params().dataType());
     }
 
     public static int attach(ComputationGraph graph) {
-        return enabled() ? attachAll(graph.getLayers(), graph.params().dataType()) : 0;
+        if (!enabled()) {
+            return 0;
+        }
+        graph.getConfiguration().setCacheMode(CacheMode.DEVICE);
+        graph.setCacheMode(CacheMode.DEVICE);
+        return attachAll(graph.getLayers(), graph.params().dataType());
     }
 
     /** The same for either kind of network (a MultiLayerNetwork or a ComputationGraph). */
