@@ -2,7 +2,6 @@ package org.vestis.model;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
@@ -22,13 +21,7 @@ public class InferenceDense extends DenseLayer {
     @Override
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
-        Layer layer = new Layer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new Layer(conf, dataType), conf, listeners, index, paramsView, initializeParams);
     }
 
     public static class Layer extends org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer {
@@ -38,12 +31,8 @@ public class InferenceDense extends DenseLayer {
 
         @Override
         protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
-            if (training || hasLayerNorm() || maskArray != null || input == null || input.rank() != 2) {
-                return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
-            }
-            INDArray z = OneDnnMatmul.affine(input, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                    hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, workspaceMgr);
-            return new Pair<>(z, z);
+            INDArray z = OneDnnMatmul.inferencePreOutput(this, training, workspaceMgr);
+            return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.vestis.model;
 
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,9 +18,18 @@ final class OneDnnMatmul {
     private OneDnnMatmul() {
     }
 
-    static INDArray affine(INDArray input, INDArray weights, INDArray bias, LayerWorkspaceMgr workspaceMgr) {
+    /**
+     * The layer's output before its activation, or null where DL4J's own code must run: training, and the
+     * options this does not cover (layer norm, masks).
+     */
+    static INDArray inferencePreOutput(BaseLayer<?> layer, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray input = layer.input();
+        if (training || layer.hasLayerNorm() || layer.getMaskArray() != null || input == null || input.rank() != 2) {
+            return null;
+        }
+        INDArray weights = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), input.size(0), weights.size(1));
         Nd4j.exec(new Mmul(input.castTo(weights.dataType()), weights, out, null));
-        return bias == null ? out : out.addiRowVector(bias);
+        return layer.hasBias() ? out.addiRowVector(layer.getParam(DefaultParamInitializer.BIAS_KEY)) : out;
     }
 }
