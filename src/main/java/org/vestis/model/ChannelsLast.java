@@ -27,7 +27,7 @@ import java.util.Set;
  * channels-first (MobileNetV2 at batch 8: about 1.5 times). Inputs stay channels-first: the copy's first step
  * permutes them. Only for the layer kinds our own networks use, after {@link BatchNormFolding} has removed the
  * batch norms (whose oneDNN helper fails in this layout); any other network is returned unchanged. Its
- * convolution, dense and output layers are our subclasses of DL4J's with a faster forward pass. Inference
+ * convolution, depthwise, dense and output layers are our subclasses of DL4J's with a faster forward pass. Inference
  * only: DL4J's oneDNN convolution gradients are wrong in this layout.
  */
 public final class ChannelsLast {
@@ -37,7 +37,8 @@ public final class ChannelsLast {
 
     /** DL4J's layer configurations and ours with the same parameters and a faster forward pass. */
     private static final Map<Class<?>, Class<?>> FASTER_LAYERS = Map.of(ConvolutionLayer.class, ChannelsLastConvolution.class,
-            DenseLayer.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class);
+            DepthwiseConvolution2D.class, ChannelsLastDepthwise.class, DenseLayer.class, InferenceDense.class,
+            OutputLayer.class, InferenceOutput.class);
 
     private ChannelsLast() {
     }

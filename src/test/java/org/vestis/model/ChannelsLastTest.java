@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -34,10 +35,12 @@ class ChannelsLastTest {
     }
 
     @Test
-    void convolutionsWithoutBiasWithStridesAndWithoutPaddingGiveTheSameOutputsChannelsLast() {
+    void convolutionsWithoutBiasWithStridesAndWithoutPaddingAndDepthwiseWithMultiplierGiveTheSameOutputsChannelsLast() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(8).hasBias(false)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU6).build())
+                .layer(new DepthwiseConvolution2D.Builder(3, 3).depthMultiplier(2).convolutionMode(ConvolutionMode.Truncate)
+                        .activation(Activation.RELU).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(6).convolutionMode(ConvolutionMode.Truncate)
                         .activation(Activation.RELU).build())
                 .layer(new ConvolutionLayer.Builder(1, 1).nOut(4).hasBias(false).activation(Activation.IDENTITY).build())
@@ -63,10 +66,11 @@ class ChannelsLastTest {
         ComputationGraph nhwc = ChannelsLast.convert(folded);
 
         assertThat(nhwc).isNotSameAs(folded);
-        assertThat(nhwc.getLayers()).as("DL4J's convolution, dense and output layers all replaced by ours")
+        assertThat(nhwc.getLayers()).as("DL4J's convolution, depthwise, dense and output layers all replaced by ours")
                 .noneMatch(l -> l.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
                         || l.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
-                        || l.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class)
+                        || l.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class
+                        || l.getClass() == org.deeplearning4j.nn.layers.convolution.DepthwiseConvolution2DLayer.class)
                 .anyMatch(l -> l instanceof ChannelsLastConvolutionLayer)
                 .anyMatch(l -> l instanceof InferenceOutput.Layer);
         INDArray expected = ModelBundle.output(original, x);
