@@ -32,6 +32,8 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
     private static final Logger LOG = LoggerFactory.getLogger(ModelBundle.class);
     public static final String MODEL_FILE = "model.zip";
     public static final String INFO_FILE = "model.json";
+    /** Input values per inference call below which one OpenMP thread beats two (MobileNetV2 at batch 1 is 150,528). */
+    static final long SMALL_BATCH_VALUES = 160_000;
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -98,13 +100,14 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
     }
 
     /**
-     * The same for a bare network of either kind, on the calling thread's OpenMP threads. (Small batches used to run
-     * on one thread; with the inference copy's oneDNN layers two threads are as fast or faster for most of them:
-     * MobileNetV2 at batch 1 28-30 img/s against 22-25, seed-cnn at batch 8 1,855-1,979 against 1,082-1,448;
-     * fashion-cnn at batch 1 is the exception, 254-289 against 271-346.)
+     * The same for a bare network of either kind. Small batches run on one OpenMP thread: with two, the threads'
+     * hand-offs cost more than the second core gains (benchmarks/RESULTS.md, 2026-11-23, with the inference copy's
+     * oneDNN layers: batch 1 on one thread and on two, seed-cnn 306 and 106 img/s, MobileNetV2 23.0 and 15.7).
      */
     public static INDArray output(Model model, INDArray features) {
-        return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);
+        try (CallingThreadOmp omp = CallingThreadOmp.limit(features.length() < SMALL_BATCH_VALUES ? 1 : 0)) {
+            return model instanceof ComputationGraph g ? g.outputSingle(false, features) : ((MultiLayerNetwork) model).output(features, false);
+        }
     }
 
     public static ModelBundle load(Path dir) {

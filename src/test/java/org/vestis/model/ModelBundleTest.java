@@ -67,15 +67,17 @@ class ModelBundleTest {
     }
 
     @Test
-    void smallAndLargeBatchesGiveTheNetworksOutput() {
+    void smallAndLargeBatchesGiveTheNetworksOutputAndLeaveTheThreadSettingAsItWas() {
         ModelBundle bundle = freshBundle("m");
-        for (int batch : new int[]{1, 256}) {
+        int threadsBefore = CallingThreadOmp.nativeOps().ompGetMaxThreads();
+        for (int batch : new int[]{1, 256}) { // 784 and 200,704 input values: either side of the one-thread limit
             INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
             INDArray expected = bundle.network().output(x, false);
 
             INDArray actual = bundle.singleViewOutput(x);
 
             assertThat(actual.equalsWithEps(expected, 1e-5)).as("batch %d", batch).isTrue();
+            assertThat(CallingThreadOmp.nativeOps().ompGetMaxThreads()).isEqualTo(threadsBefore);
         }
     }
 }
