@@ -75,7 +75,7 @@ public final class OneDnnHelpers {
         int attached = 0;
         for (Layer layer : layers) {
             Class<?> c = layer.getClass();
-            if (c == ConvolutionLayer.class || c == ChannelsLastConvolutionLayer.class) {
+            if (c == ConvolutionLayer.class || c == ChannelsLastConvolution.Layer.class) {
                 setHelper(layer, ConvolutionLayer.class, new MKLDNNConvHelper(type));
                 attached++;
             } else if (c == SubsamplingLayer.class) {

@@ -71,7 +71,7 @@ class ChannelsLastTest {
                         || l.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
                         || l.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class
                         || l.getClass() == org.deeplearning4j.nn.layers.convolution.DepthwiseConvolution2DLayer.class)
-                .anyMatch(l -> l instanceof ChannelsLastConvolutionLayer)
+                .anyMatch(l -> l instanceof ChannelsLastConvolution.Layer)
                 .anyMatch(l -> l instanceof InferenceOutput.Layer);
         INDArray expected = ModelBundle.output(original, x);
         INDArray actual = ModelBundle.output(nhwc, x);
