@@ -41,7 +41,11 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserException("--top must be at least 1.");
         }
+        if (csv != null && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
+            throw new UserException("The folder for --csv " + csv + " does not exist; create it first or write the CSV elsewhere.");
+        }
         ModelBundle bundle = ModelBundle.load(model).forInference();
+        top = Math.min(top, bundle.info().labels().size());
         PhotoClassifier classifier = new PhotoClassifier(bundle);
         List<Path> files = expand(inputs);
         int failures = 0;

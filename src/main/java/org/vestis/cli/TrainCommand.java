@@ -9,6 +9,7 @@ import org.vestis.data.StratifiedSplit;
 import org.vestis.UserException;
 import org.vestis.data.PhotoSplits;
 import org.vestis.model.Backbone;
+import org.vestis.model.ModelBundle;
 import org.vestis.train.PhotoFeatures;
 import org.vestis.train.TrainingRun;
 import org.vestis.train.TransferRun;
@@ -92,6 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig c = useConfig ? ConfigLoader.load(configFile).train : new TrainConfig();
         applyOverrides(c);
         c.validate(config != null ? configFile.toString() : "the command line");
+        ModelBundle.checkWritable(Path.of(c.out));
         if (c.isTransfer()) {
             return trainOnPhotos(c);
         }
@@ -100,6 +102,10 @@ final class TrainCommand implements Callable<Integer> {
         Dataset all = FashionMnist.train(dir).limit(c.trainLimit);
         Dataset test = FashionMnist.test(dir).limit(c.testLimit);
         StratifiedSplit.Parts parts = StratifiedSplit.split(all, c.validationFraction, c.seed);
+        if (parts.validation().size() == 0) {
+            throw new UserException("A validation fraction of " + c.validationFraction + " of " + all.size()
+                    + " training images leaves no validation images for early stopping; use a larger --train-limit.");
+        }
         System.out.printf("Training %s on %d images (validation %d, test %d) from %s%n",
                 c.architecture, parts.train().size(), parts.validation().size(), test.size(), dir);
 

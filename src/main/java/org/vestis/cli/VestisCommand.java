@@ -18,7 +18,7 @@ public final class VestisCommand implements Runnable {
     /** The command line as typed, recorded in model bundles as their provenance. */
     static String invocation = "vestis";
 
-    @Option(names = "--verbose", description = "Show stack traces and debug logging.", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--verbose", description = "Show the stack trace behind an error message (VESTIS_LOG=debug turns on debug logging).", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @CommandLine.Spec

@@ -23,6 +23,9 @@ public final class ConfigLoader {
     }
 
     public static VestisConfig load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserException("Config " + file + " is a directory; name a YAML file such as configs/fashion-mnist.yaml.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserException("Config file " + file + " does not exist; the shipped ones are in configs/.");
         }
@@ -43,10 +46,10 @@ public final class ConfigLoader {
             throw new UserException("Unknown key '" + e.getPropertyName() + "' in " + file + " (line "
                     + e.getLocation().getLineNr() + "); known keys there: " + known + ".", e);
         } catch (InvalidFormatException e) {
-            throw new UserException("Wrong value '" + e.getValue() + "' for '" + e.getPathReference() + "' in " + file
+            throw new UserException("Wrong value '" + e.getValue() + "' for '" + keyPath(e) + "' in " + file
                     + " (line " + e.getLocation().getLineNr() + "): expected " + e.getTargetType().getSimpleName() + ".", e);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            String where = e.getPath().isEmpty() ? "the top level" : "'" + e.getPathReference().replaceAll(".*\\[\"?", "").replace("\"]", "") + "'";
+            String where = e.getPath().isEmpty() ? "the top level" : "'" + keyPath(e) + "'";
             throw new UserException(file + " does not have the shape of a Vestis config at " + where + " (line "
                     + e.getLocation().getLineNr() + "); compare it with configs/fashion-mnist.yaml.", e);
         } catch (JsonProcessingException e) {
@@ -55,5 +58,12 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UserException("Cannot read config file " + file + ": " + e.getMessage() + ".", e);
         }
+    }
+
+    /** The YAML key of a mapping error as the user wrote it, e.g. train.epochs. */
+    private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 }

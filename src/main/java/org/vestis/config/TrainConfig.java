@@ -93,12 +93,15 @@ public class TrainConfig {
             require(augmentCopies >= 0 && augmentCopies <= 10, source, "augment-copies must be between 0 and 10");
             require(!freezeUpTo.isBlank(), source, "freeze-up-to must name a layer or be all or last-block");
         } else {
+            org.vestis.model.Backbone b;
             try {
-                org.vestis.model.Backbone.parse(architecture);
+                b = org.vestis.model.Backbone.parse(architecture);
             } catch (org.vestis.UserException e) {
                 throw new org.vestis.UserException("Unknown architecture '" + architecture + "' in " + source
                         + "; choose seed-cnn, fashion-cnn, or a MobileNet for 28x28 input such as mobilenetv1-0.25-28.", e);
             }
+            require(!b.isZoo() && (!b.isMobileNet() || b.inputSize() == 28), source, "architecture " + architecture
+                    + " takes 224x224 colour photos (--images DIR); for Fashion-MNIST choose seed-cnn, fashion-cnn or a MobileNet for 28x28 input such as mobilenetv1-0.25-28");
             require(init.equals("random") || (init.startsWith("pretrained:") && !isZooImagenet() && init.length() > "pretrained:".length()), source,
                     "init must be random or pretrained:DIR, a Fashion-MNIST bundle of the same architecture to continue from");
         }
@@ -112,6 +115,5 @@ public class TrainConfig {
         require(erase >= 0 && erase <= 1, source, "erase must be a probability between 0 and 1");
         require(maxMinutes >= 0, source, "max-minutes must not be negative");
         require(trainLimit >= 0 && testLimit >= 0, source, "train-limit and test-limit must not be negative");
-        require(!out.isBlank(), source, "out must name a directory");
     }
 }

@@ -1,5 +1,6 @@
 package org.vestis.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,12 +23,21 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
+    public static final int SIZE = 28;
+
     public static Dataset train(Path dir) {
-        return load(dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS));
+        return load(file(dir, TRAIN_IMAGES), file(dir, TRAIN_LABELS));
     }
 
     public static Dataset test(Path dir) {
-        return load(dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS));
+        return load(file(dir, TEST_IMAGES), file(dir, TEST_LABELS));
+    }
+
+    /** One of the four files in {@code dir}: under its official .gz name, or unpacked under the name without .gz. */
+    public static Path file(Path dir, String gzName) {
+        Path gz = dir.resolve(gzName);
+        Path unpacked = dir.resolve(gzName.substring(0, gzName.length() - ".gz".length()));
+        return !Files.isRegularFile(gz) && Files.isRegularFile(unpacked) ? unpacked : gz;
     }
 
     public static Dataset load(Path imagesFile, Path labelsFile) {
@@ -41,6 +51,10 @@ public final class FashionMnist {
             if ((l & 0xff) >= LABELS.size()) {
                 throw new org.vestis.UserException(labelsFile + " holds label " + (l & 0xff) + "; Fashion-MNIST has 10 classes (0-9).");
             }
+        }
+        if (images.rows() != SIZE || images.cols() != SIZE) {
+            throw new org.vestis.UserException(String.format("%s holds %dx%d images; Fashion-MNIST images are %dx%d.",
+                    imagesFile, images.rows(), images.cols(), SIZE, SIZE));
         }
         return new Dataset(images.pixels(), labels, images.rows(), images.cols(), LABELS.size());
     }

@@ -71,7 +71,7 @@ public final class FashionMnistLocator {
     private static List<String> missing(Path dir) {
         List<String> missing = new ArrayList<>();
         for (RemoteFile file : FashionMnist.FILES) {
-            if (!Files.isRegularFile(dir.resolve(file.name()))) {
+            if (!Files.isRegularFile(FashionMnist.file(dir, file.name()))) {
                 missing.add(file.name());
             }
         }
@@ -85,7 +85,7 @@ public final class FashionMnistLocator {
         List<String> missing = missing(dir);
         if (!missing.isEmpty()) {
             throw new UserException("The Fashion-MNIST directory " + dir + " (from " + source + ") lacks " + String.join(", ", missing)
-                    + "; it needs the four official .gz files.");
+                    + "; it needs the four official files (.gz, or unpacked without .gz).");
         }
     }
 }

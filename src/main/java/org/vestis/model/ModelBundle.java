@@ -126,7 +126,8 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         try {
             info = JSON.readValue(infoFile.toFile(), ModelInfo.class);
         } catch (IOException e) {
-            throw new UserException(infoFile + " is not valid model metadata (" + e.getMessage() + ").", e);
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new UserException(infoFile + " is not valid model metadata (" + why + ").", e);
         }
         if (info.labels() == null || info.labels().isEmpty() || info.input() == null) {
             throw new UserException(infoFile + " lacks its labels or input shape; the bundle is damaged.");
@@ -168,6 +169,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * everything goes to a temporary sibling directory first, which then replaces {@code dir} by renames.
      */
     public void save(Path dir, Path extrasDir) throws IOException {
+        checkWritable(dir);
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
@@ -184,6 +186,25 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
             replaceDirectory(tmp, dir.toAbsolutePath());
         } finally {
             deleteRecursively(tmp);
+        }
+    }
+
+    /**
+     * Refuses a destination that holds something other than a bundle: saving replaces the whole directory, so
+     * {@code --out models} (or a typo naming a data folder) must not delete what is there. Commands call this
+     * before they start working, so that the mistake costs nothing.
+     */
+    public static void checkWritable(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.isDirectory(dir) ? Files.list(dir) : Stream.of(dir)) {
+            empty = Files.isDirectory(dir) && entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.isRegularFile(dir.resolve(INFO_FILE))) {
+            throw new UserException(dir + " already exists and is not a model bundle (no " + INFO_FILE
+                    + "); choose another output directory or remove it first.");
         }
     }
 

@@ -49,8 +49,13 @@ public final class Trainer {
             if (!Files.isRegularFile(checkpointDir.resolve(LAST)) || !Files.isRegularFile(checkpointDir.resolve(STATE))) {
                 throw new UserException("There is no checkpoint to resume in " + checkpointDir + "; run the same command without --resume.");
             }
-            net = TrainableNetwork.restore(checkpointDir.resolve(LAST), true);
-            state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+            try {
+                net = TrainableNetwork.restore(checkpointDir.resolve(LAST), true);
+                state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+            } catch (IOException | RuntimeException e) {
+                throw new UserException("The checkpoint in " + checkpointDir + " cannot be read (" + e.getMessage()
+                        + "); run the same command without --resume to start again.", e);
+            }
         } else {
             ModelBundle.deleteRecursively(checkpointDir);
             net = config.pretrainedDir() != null

@@ -8,6 +8,7 @@ import org.vestis.model.ModelBundle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class CliTest extends ConsoleCommandTest {
     @Test
     void helpListsEveryCommand() {
         assertThat(run("--help")).isZero();
-        assertThat(stdout()).contains("train", "evaluate", "predict");
+        assertThat(stdout()).contains("live", "train", "evaluate", "predict", "analyze", "import", "ablate", "make-video", "score-video");
     }
 
     @Test
@@ -95,36 +96,76 @@ class CliTest extends ConsoleCommandTest {
         assertThat(stderr()).contains("init must be random or pretrained:DIR");
     }
 
+    /** Runs a command that must fail on bad input: exit code 2, one line on stderr naming the problem, no stack trace. */
+    private void expectUserError(String expected, String... args) {
+        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(stderr()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(stderr().strip().lines()).as(stderr()).hasSize(1);
+    }
+
     @Test
     void badInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) throws Exception {
-        assertThat(run("train", "--data-dir", dir.resolve("nope").toString())).isEqualTo(2);
-        assertThat(stderr()).contains("does not exist").doesNotContain("\tat ");
-
-        assertThat(run("train", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("lacks").contains("train-images-idx3-ubyte.gz");
+        expectUserError("does not exist", "train", "--data-dir", dir.resolve("nope").toString());
+        expectUserError("train-images-idx3-ubyte.gz", "train", "--data-dir", dir.toString());
 
         Path wrongFile = Files.createDirectories(dir.resolve("wrong"));
         for (String f : new String[]{"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
             Files.copy(Path.of(SAMPLE, "t10k-labels-idx1-ubyte.gz"), wrongFile.resolve(f));
         }
-        assertThat(run("train", "--data-dir", wrongFile.toString(), "--out", dir.resolve("m").toString())).isEqualTo(2);
-        assertThat(stderr()).contains("is not an IDX image file");
+        expectUserError("is not an IDX image file", "train", "--data-dir", wrongFile.toString(), "--out", dir.resolve("m").toString());
 
         Path yaml = dir.resolve("bad.yaml");
         Files.writeString(yaml, "train:\n  learning-rat: 0.1\n");
-        assertThat(run("train", "--config", yaml.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("Unknown key 'learning-rat'");
+        expectUserError("Unknown key 'learning-rat'", "train", "--config", yaml.toString());
+        Files.writeString(yaml, "train:\n  epochs: many\n");
+        expectUserError("Wrong value 'many' for 'train.epochs'", "train", "--config", yaml.toString());
+        expectUserError("is a directory", "train", "--config", dir.toString());
 
         Path notABundle = Files.createDirectories(dir.resolve("empty-model"));
-        assertThat(run("evaluate", notABundle.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("has no model.json");
-        assertThat(run("predict", notABundle.toString(), "x.jpg")).isEqualTo(2);
+        expectUserError("has no model.json", "evaluate", notABundle.toString());
+        expectUserError("has no model.json", "predict", notABundle.toString(), "x.jpg");
+        Path badInfo = Files.createDirectories(dir.resolve("bad-info"));
+        Files.writeString(badInfo.resolve("model.json"), "{ not json");
+        Files.writeString(badInfo.resolve("model.zip"), "");
+        expectUserError("is not valid model metadata", "evaluate", badInfo.toString());
 
-        assertThat(run("train", "--epochs", "zero")).isEqualTo(2);
-        assertThat(stderr()).contains("--epochs");
+        expectUserError("--epochs", "train", "--epochs", "zero");
+        expectUserError("takes 224x224 colour photos", "train", "--architecture", "resnet50", "--data-dir", SAMPLE);
+        expectUserError("leaves no validation images", "train", "--data-dir", SAMPLE, "--train-limit", "5",
+                "--out", dir.resolve("t").toString());
 
         assertThat(run("train", "--data-dir", dir.resolve("nope").toString(), "--verbose")).isEqualTo(2);
         assertThat(stderr()).contains("\tat ");
+    }
+
+    @Test
+    void outputThatIsNotABundleIsNeverReplaced(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("my-data"));
+        Files.writeString(data.resolve("notes.txt"), "keep me");
+        expectUserError("is not a model bundle", "train", "--data-dir", SAMPLE, "--out", data.toString());
+        assertThat(data.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
+    void predictChecksItsCsvFolderAndCapsTopAtTheLabels(@TempDir Path dir) throws Exception {
+        expectUserError("does not exist", "predict", "models/fashion-mnist-seed-cnn", "src/test/resources/photos",
+                "--csv", dir.resolve("missing/out.csv").toString());
+
+        Path csv = dir.resolve("top.csv");
+        assertThat(run("predict", "models/fashion-mnist-seed-cnn", "src/test/resources/photos/dress.jpg", "--top", "20",
+                "--csv", csv.toString())).as(stderr()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0).split(",")).hasSize(1 + 2 * 10);
+        assertThat(lines.get(1).split(",")).hasSize(1 + 2 * 10);
+    }
+
+    @Test
+    void aDamagedCheckpointIsOneSentence(@TempDir Path dir) throws Exception {
+        Path checkpoint = Files.createDirectories(dir.resolve(".m.checkpoint"));
+        Files.writeString(checkpoint.resolve("last.zip"), "not a zip");
+        Files.writeString(checkpoint.resolve("state.json"), "{}");
+        expectUserError("cannot be read", "train", "--config", "configs/fashion-mnist-seed-cnn.yaml", "--data-dir", SAMPLE,
+                "--out", dir.resolve("m").toString(), "--resume");
     }
 
     @Test

@@ -77,4 +77,28 @@ class FashionMnistTest {
                 .hasMessageContaining(labels.toString())
                 .hasMessageContaining("label 10");
     }
+
+    @Test
+    void findsUnpackedFilesUnderTheNamesWithoutGz(@TempDir Path dir) throws IOException {
+        for (String name : new String[]{FashionMnist.TRAIN_IMAGES, FashionMnist.TRAIN_LABELS, FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS}) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(TestData.sampleDir().resolve(name)))) {
+                write(dir.resolve(name.replace(".gz", "")), in.readAllBytes());
+            }
+        }
+
+        assertThat(FashionMnistLocator.isComplete(dir)).isTrue();
+        assertThat(FashionMnist.train(dir).size()).isEqualTo(600);
+        assertThat(FashionMnist.test(dir).size()).isEqualTo(300);
+    }
+
+    @Test
+    void rejectsImagesOfAnotherSize(@TempDir Path dir) throws IOException {
+        Path images = write(dir.resolve("images.gz"), gzip(idxImages(1, 2, 2, new byte[]{0, 1, 2, 3})));
+        Path labels = write(dir.resolve("labels.gz"), gzip(idxLabels((byte) 3)));
+
+        assertThatThrownBy(() -> FashionMnist.load(images, labels))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining(images.toString())
+                .hasMessageContaining("2x2 images");
+    }
 }
