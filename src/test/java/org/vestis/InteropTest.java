@@ -56,16 +56,18 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_dnn.NMSBoxes;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import static org.bytedeco.opencv.global.opencv_dnn.readNetFromCaffe;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 /**
  * Proves that Deeplearning4j/ND4J and JavaCV (FFmpeg + OpenCV, all on the 1.5.13 JavaCPP line) work together
  * in ONE JVM: the steps run in order on one test instance, so every step runs after the native libraries of
- * the previous ones are loaded. Step 6 adds HDF5 (the 1.14.3-1.5.10 presets, the one artifact off the 1.5.13 line,
- * for the Keras import) last, and runs ND4J, OpenCV and FFmpeg again after it. Step 4 needs the pretrained person detector and the full-length clip, which
- * are not in the repository: it runs only when VESTIS_TEST_DATA points at the shared data folder (the one
- * holding pretrained/ and videos/), and is reported as skipped otherwise.
+ * the previous ones are loaded. Step 6 adds HDF5 (the 1.14.3-1.5.10 presets, the one artifact off the 1.5.13
+ * line, for the Keras import) last, and runs ND4J, OpenCV and FFmpeg again after it. Step 4 runs OpenCV DNN on
+ * a network the test writes itself, and on the pretrained person detector with the full-length clip; those two
+ * are not in the repository, so that second part runs only when VESTIS_TEST_DATA points at the shared data
+ * folder (the one holding pretrained/ and videos/), and is reported as skipped otherwise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -165,6 +167,44 @@ class InteropTest {
         assertThat(fromFile.shape()).containsExactly(1, 3, h, w);
         assertThat(fromFile.equalsWithEps(middleFrameArray, 1e-6)).isTrue();
         fromFile.close();
+    }
+
+    /** OpenCV DNN on every machine: a network the test writes itself (Caffe text format, no weights needed). */
+    @Test
+    @Order(4)
+    void openCvDnnRunsANetworkOnADecodedFrame(@TempDir Path tmp) throws Exception {
+        Path prototxt = tmp.resolve("pool.prototxt");
+        Files.writeString(prototxt, """
+                name: "vestis-interop"
+                input: "data"
+                input_dim: 1
+                input_dim: 3
+                input_dim: 64
+                input_dim: 64
+                layer { name: "pool" type: "Pooling" bottom: "data" top: "pool" pooling_param { pool: MAX kernel_size: 2 stride: 2 } }
+                """);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(resource(FIXTURE).toString());
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+             Net net = readNetFromCaffe(prototxt.toString());
+             Size size = new Size(64, 64);
+             Scalar noMean = new Scalar(0.0)) {
+            grabber.start();
+            Mat blob = blobFromImage(converter.convert(grabber.grabImage()), 1.0, size, noMean, false, false, CV_32F);
+            grabber.stop();
+            net.setInput(blob);
+            Mat pooled = net.forward("pool");
+            assertThat(pooled.dims()).isEqualTo(4);
+            assertThat(new int[]{pooled.size(0), pooled.size(1), pooled.size(2), pooled.size(3)}).containsExactly(1, 3, 32, 32);
+            // Each output is the largest of its 2x2 input block.
+            try (FloatIndexer in = blob.createIndexer(); FloatIndexer out = pooled.createIndexer()) {
+                for (int[] cyx : new int[][]{{0, 0, 0}, {1, 10, 20}, {2, 31, 31}, {0, 16, 5}}) {
+                    int c = cyx[0], y = cyx[1], x = cyx[2];
+                    float max = Math.max(Math.max(in.get(0, c, 2 * y, 2 * x), in.get(0, c, 2 * y, 2 * x + 1)),
+                            Math.max(in.get(0, c, 2 * y + 1, 2 * x), in.get(0, c, 2 * y + 1, 2 * x + 1)));
+                    assertThat(out.get(0, c, y, x)).as("c=%d y=%d x=%d", c, y, x).isEqualTo(max);
+                }
+            }
+        }
     }
 
     @Test
