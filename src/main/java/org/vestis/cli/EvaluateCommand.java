@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
 
 /** `vestis evaluate MODEL`: top-1, top-3, per-class figures (and the confusion matrix) on Fashion-MNIST or a photo folder. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Measure a model bundle: a Fashion-MNIST model on the 10,000 test images, or any model on",
-                "--images DIR, a folder of class subfolders named like the bundle's labels."})
+        description = {"Measure a model bundle: top-1, top-3, per-class figures and a confusion matrix.",
+                "A Fashion-MNIST model on the 10,000 test images, or any model on --images DIR, a folder of class",
+                "subfolders named like the bundle's labels."})
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "Model bundle directory.")
     Path model;

@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /** `vestis train`: the config file's train section, each key overridable by its flag. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a model and write a model bundle with plots and a report: a Fashion-MNIST CNN, or with --images",
-                "a MobileNet, ResNet50 or VGG16 on photos (transfer learning from pretrained weights, or random weights)."})
+        description = {"Train a model and write a model bundle with plots and a report.",
+                "A Fashion-MNIST CNN, or with --images a MobileNet, ResNet50 or VGG16 on photos (transfer learning from",
+                "pretrained weights, or random weights)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML run config (default: configs/fashion-mnist.yaml if it exists).")
     Path config;

@@ -1,7 +1,10 @@
 package org.vestis.train;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /** Library versions recorded in every bundle, read from the jars on the classpath. */
 public final class Versions {
@@ -11,11 +14,26 @@ public final class Versions {
     public static Map<String, String> current() {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("vestis", implementationVersion(Versions.class, "dev"));
-        v.put("deeplearning4j", "1.0.0-M2.1");
+        v.put("deeplearning4j", mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
         v.put("javacpp", implementationVersion(org.bytedeco.javacpp.Loader.class, "unknown"));
         v.put("java", System.getProperty("java.version"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return v;
+    }
+
+    /** The version in a jar's Maven metadata (DL4J's manifests carry none). */
+    private static String mavenVersion(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Versions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String implementationVersion(Class<?> c, String fallback) {

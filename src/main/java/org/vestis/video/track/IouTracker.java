@@ -98,8 +98,4 @@ public final class IouTracker {
         removed.clear();
         return out;
     }
-
-    public int activeTracks() {
-        return tracks.size();
-    }
 }
