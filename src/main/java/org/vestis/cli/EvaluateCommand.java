@@ -47,9 +47,14 @@ final class EvaluateCommand implements Callable<Integer> {
         int skipped = 0;
         String what;
         if (images != null) {
-            PhotoSet photos = ImageFolder.read(images, bundle.info().labels()).limit(limit);
+            PhotoSet photos = ImageFolder.read(images, bundle.info().labels());
+            // The folder lists photos class by class: a limit takes a seeded sample of all classes, not the first ones.
+            photos = limit > 0 ? photos.shuffled(0).limit(limit) : photos;
             PhotoFeatures probs = PhotoFeatures.compute(bundle::output, bundle.info().input(), bundle.info().preprocessing(),
                     photos, null, 0, 32, PhotoFeatures.Progress.NONE);
+            if (probs.labels().length == 0) {
+                throw new UserException("None of the " + photos.size() + " photos in " + images + " could be read.");
+            }
             m = Metrics.of(probs.labels(), probs.probabilities(), bundle.info().labels());
             skipped = probs.skipped();
             what = "photos in " + images;

@@ -61,7 +61,8 @@ final class TrainCommand implements Callable<Integer> {
     Double maxMinutes;
     @Option(names = "--images", description = "Photo dataset: image folders (train/<class>/, validation/<class>/) or DeepFashion (Anno/, Eval/, img/).")
     String images;
-    @Option(names = "--backbone", description = "Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size), resnet50 or vgg16 (DL4J zoo, 224x224).")
+    @Option(names = "--backbone", description = {"Photos: mobilenetv2, mobilenetv1-0.25-128, ... (family-width-size), resnet50 or vgg16 (DL4J zoo, 224x224).",
+            "Without --images the same as --architecture (seed-cnn, fashion-cnn, mobilenetv1-0.25-28, ...)."})
     String backbone;
     @Option(names = "--init", description = {"Photos: random, pretrained:DIR (a bundle of the same backbone, e.g. models/mobilenetv2-imagenet),",
             "or pretrained:imagenet for resnet50/vgg16 (the DL4J zoo's ImageNet weights, downloaded once and cached).",
@@ -70,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
     String init;
     @Option(names = "--freeze-up-to", description = {"Photos: the last frozen backbone layer; all (the default: train only the new head;",
             "frozen up to pool for the MobileNets, avgpool for resnet50, 19 for vgg16); last-block (MobileNets: fine-tune the",
-            "last block and the head). E.g. block13_add (mobilenetv2), res4f_branch (resnet50) or 17 (vgg16)."})
+            "last block and the head). E.g. block14_add (mobilenetv2), res4f_branch (resnet50) or 17 (vgg16)."})
     String freezeUpTo;
     @Option(names = "--zoo-mirror", paramLabel = "URL", description = {"resnet50/vgg16 ImageNet weights: base URL serving the zoo's models/NAME.zip",
             "(default: $VESTIS_ZOO_MIRROR, else " + org.vestis.model.ZooWeights.DEFAULT_MIRROR + ")."})
@@ -93,6 +94,13 @@ final class TrainCommand implements Callable<Integer> {
         boolean useConfig = config != null || (images == null && configFile.toFile().isFile());
         TrainConfig c = useConfig ? ConfigLoader.load(configFile).train : new TrainConfig();
         applyOverrides(c);
+        if (!c.isTransfer() && backbone != null) {
+            // Without photos the network is the Fashion-MNIST architecture: --backbone names it too.
+            if (architecture != null && !architecture.equals(backbone)) {
+                throw new UserException("--architecture " + architecture + " and --backbone " + backbone + " disagree; name the network once.");
+            }
+            c.architecture = backbone;
+        }
         c.validate(config != null ? configFile.toString() : "the command line");
         ModelBundle.checkWritable(Path.of(c.out));
         if (c.isTransfer()) {

@@ -46,6 +46,13 @@ public record PhotoSet(List<String> labels, List<LabelledPhoto> photos) {
         return new Parts(new PhotoSet(labels, List.copyOf(train)), new PhotoSet(labels, List.copyOf(test)));
     }
 
+    /** The same photos in a seeded random order, so that {@link #limit} takes a sample of every class. */
+    public PhotoSet shuffled(long seed) {
+        List<LabelledPhoto> copy = new ArrayList<>(photos);
+        Collections.shuffle(copy, new Random(seed));
+        return new PhotoSet(labels, List.copyOf(copy));
+    }
+
     /** The first {@code limit} photos (all when limit is 0 or larger than the set). */
     public PhotoSet limit(int limit) {
         return limit <= 0 || limit >= size() ? this : new PhotoSet(labels, photos.subList(0, limit));

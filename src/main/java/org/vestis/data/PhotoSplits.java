@@ -24,7 +24,9 @@ public record PhotoSplits(String kind, PhotoSet train, PhotoSet validation, Phot
                     throw new UserException("list_eval_partition.txt in " + dir + " assigns no images to '" + p + "'.");
                 }
             }
-            return new PhotoSplits("deepfashion", parts.get("train"), parts.get("val"), parts.get("test"));
+            // The list files group photos by category: shuffled, --train-limit and --test-limit sample every class.
+            return new PhotoSplits("deepfashion", parts.get("train").shuffled(seed), parts.get("val").shuffled(seed),
+                    parts.get("test").shuffled(seed));
         }
         Path trainDir = dir.resolve("train");
         Path valDir = Files.isDirectory(dir.resolve("validation")) ? dir.resolve("validation") : dir.resolve("val");
@@ -35,6 +37,10 @@ public record PhotoSplits(String kind, PhotoSet train, PhotoSet validation, Phot
         PhotoSet all = ImageFolder.read(trainDir);
         PhotoSet validation = ImageFolder.read(valDir, all.labels());
         PhotoSet.Parts parts = all.stratifiedSplit(testFraction, seed);
+        if (parts.test().size() == 0 || validation.size() == 0) {
+            throw new UserException(validation.size() == 0 ? valDir + " holds no photos of the training classes; validation needs some."
+                    : "A test fraction of " + testFraction + " of " + all.size() + " training photos leaves no test photos; raise --test-fraction.");
+        }
         return new PhotoSplits("image-folder", parts.train(), validation, parts.test());
     }
 }

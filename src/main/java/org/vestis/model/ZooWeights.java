@@ -31,6 +31,10 @@ public final class ZooWeights {
 
     /** @param mirror base URL under which the zoo's paths (models/NAME.zip) are served */
     public ZooWeights(Path cacheDir, String mirror) {
+        if (!isHttpUrl(mirror)) {
+            throw new UserException("The zoo mirror '" + mirror + "' (--zoo-mirror or " + MIRROR_ENV
+                    + ") is not an http:// or https:// URL; write it like https://mirror.example.com/dl4j/.");
+        }
         this.cacheDir = cacheDir.toAbsolutePath();
         this.mirror = mirror.endsWith("/") ? mirror : mirror + "/"; // DL4J appends "models/..." without a slash
     }
@@ -40,6 +44,15 @@ public final class ZooWeights {
         String mirror = firstSet(mirrorFlag, System.getenv(MIRROR_ENV), DEFAULT_MIRROR);
         String cache = firstSet(cacheFlag, System.getenv(CACHE_ENV), Path.of(System.getProperty("user.home"), ".cache", "vestis", "dl4j-zoo").toString());
         return new ZooWeights(Path.of(cache), mirror);
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String firstSet(String... values) {

@@ -25,7 +25,10 @@ import org.vestis.model.ZooWeights;
 import org.deeplearning4j.zoo.ZooModel;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -124,12 +127,39 @@ public final class TransferTrainer {
             throw new UserException("freeze-up-to '" + config.freezeUpTo + "' is not a layer of " + backbone.id()
                     + " below the head; use all, last-block or a block output such as " + exampleBoundary() + ".");
         }
+        if (!cutsCleanly(graph, name)) {
+            throw new UserException("freeze-up-to '" + config.freezeUpTo + "' is inside a residual block of " + backbone.id()
+                    + ": layers above it also read layers below it; use a block output such as " + exampleBoundary() + ".");
+        }
         return name;
+    }
+
+    /** Whether everything above {@code boundary} reads only the boundary or other layers above it (so its output alone can be cached). */
+    private static boolean cutsCleanly(ComputationGraph graph, String boundary) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        Set<String> frozen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(boundary));
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            if (frozen.add(v)) {
+                todo.addAll(inputs.getOrDefault(v, List.of()));
+            }
+        }
+        for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
+            if (!frozen.contains(e.getKey())) {
+                for (String in : e.getValue()) {
+                    if (frozen.contains(in) && !in.equals(boundary)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private String exampleBoundary() {
         return switch (backbone.family()) {
-            case Backbone.MOBILENET_V2 -> "block13_add or head_relu6";
+            case Backbone.MOBILENET_V2 -> "block14_add or head_relu6";
             case ZooNetworks.RESNET50 -> "res4f_branch (trains stage 5) or res5b_branch";
             case ZooNetworks.VGG16_NAME -> "17 (the last pool; trains the dense layers 18, 19) or 18";
             default -> "block11_pw_relu6";

@@ -132,6 +132,7 @@ class CliTest extends ConsoleCommandTest {
 
         expectUserError("--epochs", "train", "--epochs", "zero");
         expectUserError("takes 224x224 colour photos", "train", "--architecture", "resnet50", "--data-dir", SAMPLE);
+        expectUserError("takes 224x224 colour photos", "train", "--backbone", "vgg16", "--data-dir", SAMPLE);
         expectUserError("leaves no validation images", "train", "--data-dir", SAMPLE, "--train-limit", "5",
                 "--out", dir.resolve("t").toString());
 

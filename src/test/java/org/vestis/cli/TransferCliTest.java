@@ -55,5 +55,14 @@ class TransferCliTest extends ConsoleCommandTest {
         assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--init", "imagenet", "--out", dir.resolve("m").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("init must be random, pretrained:DIR");
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
+
+        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--init", "random", "--backbone", "mobilenetv1-0.25-128",
+                "--test-fraction", "0.01", "--out", dir.resolve("m").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("leaves no test photos").doesNotContain("\tat ");
+
+        Path unreadable = Files.createDirectories(dir.resolve("broken/" + PhotoFixtures.CLASSES.get(0)));
+        Files.writeString(unreadable.resolve("a.jpg"), "not a jpeg");
+        assertThat(run("evaluate", "models/clothing-mobilenetv2", "--images", dir.resolve("broken").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("None of the 1 photos").doesNotContain("\tat ");
     }
 }

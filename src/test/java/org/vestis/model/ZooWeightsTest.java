@@ -184,6 +184,14 @@ class ZooWeightsTest {
     }
 
     @Test
+    void aMirrorThatIsNotAnHttpUrlIsOneClearSentence() {
+        for (String bad : new String[]{"mirror.example.com", "ftp://mirror.example.com/", "http://has space/"}) {
+            assertThatThrownBy(() -> new ZooWeights(cache, bad)).isInstanceOf(UserException.class)
+                    .hasMessageContaining("is not an http:// or https:// URL");
+        }
+    }
+
+    @Test
     void aFilePutInTheCacheByHandIsUsedWithoutTheNetwork() throws IOException {
         server.stop(0);
         Files.createDirectories(cachedFile().getParent());

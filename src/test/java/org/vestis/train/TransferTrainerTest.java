@@ -121,5 +121,17 @@ class TransferTrainerTest {
         TransferTrainer t = new TransferTrainer(layer, PhotoFixtures.CLASSES, TrainingProgress.NONE, PhotoFeatures.Progress.NONE);
         assertThatThrownBy(() -> t.frozenBoundary(t.initialGraph())).isInstanceOf(UserException.class)
                 .hasMessageContaining("freeze-up-to 'block99' is not a layer");
+
+        // Inside a residual block the cached boundary alone is not enough: block15_add also reads block14_add.
+        TrainConfig v2 = config(dir.resolve("z"), "random");
+        v2.backbone = "mobilenetv2-0.35-96";
+        v2.freezeUpTo = "block15_expand";
+        TransferTrainer inside = new TransferTrainer(v2, PhotoFixtures.CLASSES, TrainingProgress.NONE, PhotoFeatures.Progress.NONE);
+        ComputationGraph graph = inside.initialGraph();
+        assertThatThrownBy(() -> inside.frozenBoundary(graph)).isInstanceOf(UserException.class)
+                .hasMessageContaining("is inside a residual block");
+        v2.freezeUpTo = "block14_add";
+        assertThat(new TransferTrainer(v2, PhotoFixtures.CLASSES, TrainingProgress.NONE, PhotoFeatures.Progress.NONE)
+                .frozenBoundary(graph)).isEqualTo("block14_add");
     }
 }
