@@ -121,8 +121,8 @@ public final class TfliteImporter {
         int adds = 0;
         for (TfliteModel.Operator op : model.operators()) {
             if (!SUPPORTED.contains(op.code())) {
-                throw new UserException(what + " uses the operator " + op.name()
-                        + ", which MobileNet v1/v2 classifiers do not; only those can be imported.");
+                throw new UserException(what + " uses the operator " + op.name() + ", which the importer does not support: it reads"
+                        + " MobileNet v1/v2 classifiers laid out like TensorFlow's published files (no PAD: SAME padding).");
             }
             if (op.code() == TfliteModel.CONV_2D || op.code() == TfliteModel.DEPTHWISE_CONV_2D || op.code() == TfliteModel.FULLY_CONNECTED) {
                 weighted.add(op);

@@ -140,7 +140,8 @@ class TfliteImporterTest {
         }
         Path other = Files.write(tmp.resolve("other.tflite"), buf.array());
         assertThatThrownBy(() -> TfliteImporter.importFile(other)).isInstanceOf(UserException.class)
-                .hasMessage("other.tflite uses the operator MAX_POOL_2D, which MobileNet v1/v2 classifiers do not; only those can be imported.");
+                .hasMessage("other.tflite uses the operator MAX_POOL_2D, which the importer does not support: it reads"
+                        + " MobileNet v1/v2 classifiers laid out like TensorFlow's published files (no PAD: SAME padding).");
     }
 
     @Test
