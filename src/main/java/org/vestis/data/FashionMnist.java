@@ -18,12 +18,12 @@ public final class FashionMnist {
             new RemoteFile(TRAIN_LABELS, "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845"),
             new RemoteFile(TEST_IMAGES, "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073"),
             new RemoteFile(TEST_LABELS, "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"));
+    /** Images are SIZE x SIZE pixels. */
+    public static final int SIZE = 28;
     public static final String OFFICIAL_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
 
     private FashionMnist() {
     }
-
-    public static final int SIZE = 28;
 
     public static Dataset train(Path dir) {
         return load(file(dir, TRAIN_IMAGES), file(dir, TRAIN_LABELS));

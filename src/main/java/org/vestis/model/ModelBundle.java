@@ -195,17 +195,18 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * before they start working, so that the mistake costs nothing.
      */
     public static void checkWritable(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir) || Files.isRegularFile(dir.resolve(INFO_FILE))) {
             return;
         }
-        boolean empty;
-        try (Stream<Path> entries = Files.isDirectory(dir) ? Files.list(dir) : Stream.of(dir)) {
-            empty = Files.isDirectory(dir) && entries.findAny().isEmpty();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()) {
+                    return;
+                }
+            }
         }
-        if (!empty && !Files.isRegularFile(dir.resolve(INFO_FILE))) {
-            throw new UserException(dir + " already exists and is not a model bundle (no " + INFO_FILE
-                    + "); choose another output directory or remove it first.");
-        }
+        throw new UserException(dir + " already exists and is not a model bundle (no " + INFO_FILE
+                + "); choose another output directory or remove it first.");
     }
 
     private static void replaceDirectory(Path fresh, Path dir) throws IOException {
