@@ -2,8 +2,14 @@ package org.vestis.config;
 
 import static org.vestis.config.ConfigChecks.require;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Training settings: read from the YAML's {@code train:} section, each overridable by a command-line flag.
@@ -59,6 +65,17 @@ public class TrainConfig {
     public String zooCache = "";
 
     public static final String IMAGENET = "pretrained:imagenet";
+    private static final Set<String> PHOTO_ONLY = Set.of("images", "backbone", "freeze-up-to", "fine-tune-learning-rate",
+            "test-fraction", "augment-copies", "zoo-mirror", "zoo-cache");
+    private static final Set<String> FASHION_MNIST_ONLY = Set.of("architecture", "data-dir", "validation-fraction", "augment", "shift", "erase");
+
+    /** The settings this kind of run uses, under their YAML keys: what model.json records. */
+    public Map<String, Object> settingsInUse() {
+        Map<String, Object> all = new ObjectMapper().convertValue(this, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        all.keySet().removeAll(isTransfer() ? FASHION_MNIST_ONLY : PHOTO_ONLY);
+        return all;
+    }
 
     /** init asks for the DL4J zoo's ImageNet weights. */
     @com.fasterxml.jackson.annotation.JsonIgnore

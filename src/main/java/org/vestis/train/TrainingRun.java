@@ -89,7 +89,7 @@ public final class TrainingRun {
 
     private Map<String, Object> trainingInfo(StratifiedSplit.Parts parts) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("settings", config);
+        t.put("settings", config.settingsInUse());
         t.put("optimizer", "Adam(beta1=0.9, beta2=0.999, epsilon=1e-7)");
         t.put("trainImages", parts.train().size());
         t.put("validationImages", parts.validation().size());

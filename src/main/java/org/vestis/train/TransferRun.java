@@ -111,7 +111,7 @@ public final class TransferRun {
     private Map<String, Object> trainingInfo(PhotoSplits splits) {
         TrainingState s = result.state();
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("settings", config);
+        t.put("settings", config.settingsInUse());
         t.put("optimizer", "Adam(beta1=0.9, beta2=0.999); new head at learning-rate, unfrozen backbone layers at fine-tune-learning-rate");
         t.put("frozenUpTo", result.frozenUpTo());
         t.put("trainableParameters", result.trainableParams());

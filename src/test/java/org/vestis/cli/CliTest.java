@@ -47,6 +47,7 @@ class CliTest extends ConsoleCommandTest {
         assertThat(info.get("command").asText()).startsWith("./vestis train --config configs/fashion-mnist-seed-cnn.yaml");
         assertThat(info.at("/metrics/top1").asDouble()).isBetween(0.0, 1.0);
         assertThat(info.at("/training/settings/batch-size").asInt()).isEqualTo(32);
+        assertThat(info.at("/training/settings").has("freeze-up-to")).as("photo-only settings are left out").isFalse();
         assertThat(info.at("/preprocessing/darkBackground").asBoolean()).isTrue();
         assertThat(info.at("/versions/deeplearning4j").asText()).isEqualTo("1.0.0-M2.1");
         assertThat(Files.readString(model.resolve("report.md"))).contains("top-3 accuracy", "| Sneaker |", "macro F1");

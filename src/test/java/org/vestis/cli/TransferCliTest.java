@@ -46,6 +46,8 @@ class TransferCliTest extends ConsoleCommandTest {
         assertThat(info.get("initialisation").get("kind").asText()).isEqualTo("random");
         assertThat(info.get("training").get("skippedUnreadable").get("train").asInt()).isEqualTo(1);
         assertThat(info.get("training").get("datasetLayout").asText()).isEqualTo("deepfashion");
+        assertThat(info.at("/training/settings/backbone").asText()).isEqualTo("mobilenetv1-0.25-128");
+        assertThat(info.at("/training/settings").has("architecture")).as("Fashion-MNIST-only settings are left out").isFalse();
     }
 
     @Test
