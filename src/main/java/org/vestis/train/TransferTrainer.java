@@ -240,7 +240,9 @@ public final class TransferTrainer {
         }
         float[][] valProbs = probabilities(helper, valFeatures, valFeatures.size());
         float[][] testProbs = probabilities(helper, testFeatures, testFeatures.size());
-        return new Result(graph, state, valFeatures, testFeatures, train.size(), trainFeatures.skipped() / (1 + config.augmentCopies),
+        int skippedTrain = trainFeatures.skipped() / (1 + config.augmentCopies);
+        // Readable photos only, as for validation and test.
+        return new Result(graph, state, valFeatures, testFeatures, train.size() - skippedTrain, skippedTrain,
                 featureSeconds, boundary, tail.numParams(), valProbs, testProbs);
     }
 

@@ -45,6 +45,7 @@ class TransferCliTest extends ConsoleCommandTest {
         assertThat(info.get("labels").toString()).isEqualTo("[\"Jeans\",\"Tee\",\"Dress\",\"Sneakers\"]");
         assertThat(info.get("initialisation").get("kind").asText()).isEqualTo("random");
         assertThat(info.get("training").get("skippedUnreadable").get("train").asInt()).isEqualTo(1);
+        assertThat(info.at("/training/trainImages").asInt()).as("readable photos, like validation and test").isEqualTo(24);
         assertThat(info.get("training").get("datasetLayout").asText()).isEqualTo("deepfashion");
         assertThat(info.at("/training/settings/backbone").asText()).isEqualTo("mobilenetv1-0.25-128");
         assertThat(info.at("/training/settings").has("architecture")).as("Fashion-MNIST-only settings are left out").isFalse();
