@@ -30,10 +30,10 @@ public final class ImageFolder {
     public static PhotoSet read(Path dir, List<String> labels) {
         List<LabelledPhoto> photos = new ArrayList<>();
         for (String name : classFolders(dir)) {
-            int label = labels.indexOf(name);
+            int label = labelOfFolder(labels, name);
             if (label < 0) {
                 throw new UserException("Folder " + dir.resolve(name) + " is not one of the classes " + labels
-                        + "; rename or remove it.");
+                        + " (a '/' in a class name is written '-', e.g. T-shirt-top); rename or remove it.");
             }
             try (Stream<Path> files = Files.list(dir.resolve(name))) {
                 files.filter(ImageFolder::isImage).sorted().forEach(f -> photos.add(new LabelledPhoto(f, label, null)));
@@ -45,6 +45,20 @@ public final class ImageFolder {
             throw new UserException(dir + " holds no images in class subfolders (expected " + dir + "/<class>/*.jpg).");
         }
         return new PhotoSet(List.copyOf(labels), List.copyOf(photos));
+    }
+
+    /** The class a folder holds: its name, or for a label with '/' (no folder can have one) that label with '-'. */
+    static int labelOfFolder(List<String> labels, String folder) {
+        int exact = labels.indexOf(folder);
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).replace('/', '-').equals(folder)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static List<String> classFolders(Path dir) {

@@ -31,6 +31,14 @@ class ImageFolderTest {
     }
 
     @Test
+    void aLabelWithASlashIsMatchedByItsFolderNameWithADash(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("T-shirt-top"));
+        Files.copy(Path.of("src/test/resources/photos/t-shirt.jpg"), dir.resolve("T-shirt-top/a.jpg"));
+        PhotoSet set = ImageFolder.read(dir, List.of("T-shirt/top", "Trouser"));
+        assertThat(set.classCounts()).containsExactly(1, 0);
+    }
+
+    @Test
     void imageFolderDatasetGetsAStratifiedSeededTestSplitFromTrain() {
         PhotoSplits a = PhotoSplits.open(PhotoFixtures.CLOTHING, 0.34, 7);
         PhotoSplits b = PhotoSplits.open(PhotoFixtures.CLOTHING, 0.34, 7);
