@@ -63,6 +63,13 @@ class TransferCliTest extends ConsoleCommandTest {
                 "--test-fraction", "0.01", "--out", dir.resolve("m").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("leaves no test photos").doesNotContain("\tat ");
 
+        // The zoo flags reach the download: nothing listens on port 9, so the message names the mirror's URL and the cache.
+        Path zooCache = dir.resolve("zoo");
+        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--backbone", "resnet50", "--init", "pretrained:imagenet",
+                "--zoo-mirror", "http://127.0.0.1:9/", "--zoo-cache", zooCache.toString(), "--out", dir.resolve("r").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Could not download the ImageNet weights of resnet50 from http://127.0.0.1:9/models/resnet50_dl4j_inference.v3.zip")
+                .contains(zooCache.toAbsolutePath().toString()).doesNotContain("\tat ");
+
         Path unreadable = Files.createDirectories(dir.resolve("broken/" + PhotoFixtures.CLASSES.get(0)));
         Files.writeString(unreadable.resolve("a.jpg"), "not a jpeg");
         assertThat(run("evaluate", "models/clothing-mobilenetv2", "--images", dir.resolve("broken").toString())).isEqualTo(2);
