@@ -117,8 +117,7 @@ public class TrainConfig {
                 throw new org.vestis.UserException("Unknown architecture '" + architecture + "' in " + source
                         + "; choose seed-cnn, fashion-cnn, or a MobileNet for 28x28 input such as mobilenetv1-0.25-28.", e);
             }
-            require(!b.isZoo() && (!b.isMobileNet() || b.inputSize() == 28), source, "architecture " + architecture
-                    + " takes 224x224 colour photos (--images DIR); for Fashion-MNIST choose seed-cnn, fashion-cnn or a MobileNet for 28x28 input such as mobilenetv1-0.25-28");
+            b.requireFashionMnistInput(); // before the data loads
             require(init.equals("random") || (init.startsWith("pretrained:") && !isZooImagenet() && init.length() > "pretrained:".length()), source,
                     "init must be random or pretrained:DIR, a Fashion-MNIST bundle of the same architecture to continue from");
         }

@@ -37,9 +37,11 @@ public record PhotoSplits(String kind, PhotoSet train, PhotoSet validation, Phot
         PhotoSet all = ImageFolder.read(trainDir);
         PhotoSet validation = ImageFolder.read(valDir, all.labels());
         PhotoSet.Parts parts = all.stratifiedSplit(testFraction, seed);
-        if (parts.test().size() == 0 || validation.size() == 0) {
-            throw new UserException(validation.size() == 0 ? valDir + " holds no photos of the training classes; validation needs some."
-                    : "A test fraction of " + testFraction + " of " + all.size() + " training photos leaves no test photos; raise --test-fraction.");
+        if (validation.size() == 0) {
+            throw new UserException(valDir + " holds no photos of the training classes; validation needs some.");
+        }
+        if (parts.test().size() == 0) {
+            throw new UserException("A test fraction of " + testFraction + " of " + all.size() + " training photos leaves no test photos; raise --test-fraction.");
         }
         return new PhotoSplits("image-folder", parts.train(), validation, parts.test());
     }

@@ -131,9 +131,7 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
      * one input channel (its input size must then be 28, e.g. mobilenetv1-0.25-28).
      */
     public Model buildGrayscale(int numClasses, double learningRate, long seed) {
-        if (isZoo()) {
-            throw new UserException(family + " takes 224x224 colour photos, not Fashion-MNIST; train it on photos with --images DIR.");
-        }
+        requireFashionMnistInput();
         if (!isMobileNet()) {
             MultiLayerNetwork net = new MultiLayerNetwork(Architecture.byName(family)
                     .configuration(28, 28, 1, numClasses, learningRate, seed));
@@ -141,13 +139,20 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
             OneDnnHelpers.attach(net);
             return net;
         }
-        if (inputSize != 28) {
-            throw new UserException("Fashion-MNIST images are 28x28, so a MobileNet for them needs input size 28, e.g. "
-                    + family + "-" + widthMultiplier + "-28 instead of " + id() + ".");
-        }
         ComputationGraph graph = initialised(new ComputationGraph(graphConfiguration(1, numClasses, seed)));
         graph.setLearningRate(learningRate);
         return graph;
+    }
+
+    /** Refuses a backbone that cannot take 28x28 grayscale images: the zoo networks, and MobileNets of another input size. */
+    public void requireFashionMnistInput() {
+        if (isZoo()) {
+            throw new UserException(family + " takes 224x224 colour photos, not Fashion-MNIST; train it on photos with --images DIR.");
+        }
+        if (isMobileNet() && inputSize != 28) {
+            throw new UserException("Fashion-MNIST images are 28x28, so a MobileNet for them needs input size 28, e.g. "
+                    + family + "-" + widthMultiplier + "-28 instead of " + id() + ".");
+        }
     }
 
     /** A freshly initialised (random) network; the photo backbones are ComputationGraphs, the CNNs MultiLayerNetworks. */
