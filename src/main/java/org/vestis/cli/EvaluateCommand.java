@@ -7,6 +7,8 @@ import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.ImageFolder;
 import org.vestis.data.PhotoSet;
 import org.vestis.model.ModelBundle;
+import org.vestis.model.ModelInfo;
+import org.vestis.model.ViewAverage;
 import org.vestis.train.Evaluator;
 import org.vestis.train.Metrics;
 import org.vestis.train.PhotoFeatures;
@@ -89,9 +91,11 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(ModelBundle.JSON.writeValueAsString(out));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "%s on %d %s: top-1 %s, top-3 %s, macro F1 %s (%.0f img/s)%s%n%n", model, m.count(), what,
+        ModelInfo.Preprocessing p = bundle.info().preprocessing();
+        int views = ViewAverage.count(p.flipAverage(), p.shiftAverage());
+        System.out.printf(Locale.ROOT, "%s on %d %s: top-1 %s, top-3 %s, macro F1 %s (%.0f img/s%s)%s%n%n", model, m.count(), what,
                 ReportWriter.pct(m.top1()), ReportWriter.pct(m.top3()), ReportWriter.pct(m.macroF1()), m.count() / seconds,
-                skipped == 0 ? "" : "; " + skipped + " unreadable images skipped");
+                views == 1 ? "" : ", " + views + " views each", skipped == 0 ? "" : "; " + skipped + " unreadable images skipped");
         System.out.printf("%-12s %8s %10s %8s %8s%n", "class", "support", "precision", "recall", "F1");
         for (Metrics.ClassMetrics c : m.perClass()) {
             System.out.printf(Locale.ROOT, "%-12s %8d %10s %8s %8s%n", c.label(), c.support(), ReportWriter.pct(c.precision()),

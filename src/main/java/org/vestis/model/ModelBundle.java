@@ -63,15 +63,19 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         return network != null ? network : graph;
     }
 
-    /** Class probabilities for a batch of inputs (inference mode), flip-averaged when model.json says so. */
+    /**
+     * Class probabilities for a batch of inputs (inference mode), averaged over the test-time views model.json
+     * declares (flips, shifts: {@link ViewAverage}).
+     */
     public INDArray output(INDArray features) {
         Model m = model();
-        return info.preprocessing().flipAverage() ? FlipAverage.apply(x -> output(m, x), features) : output(m, features);
+        ModelInfo.Preprocessing p = info.preprocessing();
+        return ViewAverage.apply(x -> output(m, x), features, p.flipAverage(), p.shiftAverage());
     }
 
     /**
-     * Class probabilities of the inputs as they are, never flip-averaged: for the video pipeline, whose top-N
-     * smoothing already averages each track over frames and which cannot spare twice the inference time.
+     * Class probabilities of the inputs as they are, never view-averaged: for the video pipeline, whose top-N
+     * smoothing already averages each track over frames and which cannot spare several times the inference time.
      */
     public INDArray singleViewOutput(INDArray features) {
         return output(model(), features);

@@ -43,12 +43,14 @@ public record ModelInfo(
      * cropToContent: the photo is first cropped to the pixels that differ from its background, because
      * Fashion-MNIST items fill their frame.
      * flipAverage: the output is the average over the image and its mirror image (for networks trained with
-     * horizontal flips; absent in older bundles, which means false).
+     * horizontal flips; absent in older bundles, which means false). shiftAverage N: the average also takes in the
+     * image moved N pixels up, down, left and right (for networks trained with random shifts; 0 or absent: none).
+     * See {@link ViewAverage}.
      */
     public record Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent,
-                                boolean flipAverage) {
+                                boolean flipAverage, int shiftAverage) {
         public Preprocessing(boolean grayscale, String normalisation, String resizeMode, boolean darkBackground, boolean cropToContent) {
-            this(grayscale, normalisation, resizeMode, darkBackground, cropToContent, false);
+            this(grayscale, normalisation, resizeMode, darkBackground, cropToContent, false, 0);
         }
 
         public static final String SCALE_0_1 = "scale-0-1";
@@ -59,7 +61,11 @@ public record ModelInfo(
         public static final Preprocessing FASHION_MNIST = new Preprocessing(true, SCALE_0_1, "fit", true, true);
 
         public Preprocessing withFlipAverage(boolean on) {
-            return new Preprocessing(grayscale, normalisation, resizeMode, darkBackground, cropToContent, on);
+            return new Preprocessing(grayscale, normalisation, resizeMode, darkBackground, cropToContent, on, shiftAverage);
+        }
+
+        public Preprocessing withShiftAverage(int pixels) {
+            return new Preprocessing(grayscale, normalisation, resizeMode, darkBackground, cropToContent, flipAverage, pixels);
         }
     }
 

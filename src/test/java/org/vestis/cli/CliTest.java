@@ -72,23 +72,24 @@ class CliTest extends ConsoleCommandTest {
     }
 
     @Test
-    void trainingContinuesFromABundleWithFlipAveraging(@TempDir Path dir) throws Exception {
+    void trainingContinuesFromABundleWithViewAveraging(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("warm");
         // A tiny learning rate on 270 images: a random start would be near chance, the committed weights are not.
         int code = run("train", "--config", "configs/fashion-mnist-seed-cnn.yaml", "--data-dir", SAMPLE, "--epochs", "1",
                 "--init", "pretrained:models/fashion-mnist-seed-cnn", "--learning-rate", "0.00001", "--augment", "true",
                 "--batch-size", "32", "--out", model.toString());
         assertThat(code).as(stderr()).isZero();
-        assertThat(stdout()).contains("with flip averaging (");
+        assertThat(stdout()).contains("averaged over test-time views (");
         JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
         assertThat(info.at("/initialisation/kind").asText()).isEqualTo("pretrained");
         assertThat(info.at("/initialisation/source").asText()).startsWith("models/fashion-mnist-seed-cnn (seed-cnn, made by: ./vestis train");
         assertThat(info.at("/preprocessing/flipAverage").asBoolean()).isTrue();
+        assertThat(info.at("/preprocessing/shiftAverage").asInt()).as("trained with shifts").isEqualTo(1);
         assertThat(info.at("/metrics/top1").asDouble()).isGreaterThan(0.8);
-        assertThat(info.at("/training/testTop1WithoutFlipAverage").asDouble()).isGreaterThan(0.8);
+        assertThat(info.at("/training/testTop1SingleView").asDouble()).isGreaterThan(0.8);
 
         assertThat(run("evaluate", model.toString(), "--data-dir", SAMPLE, "--json")).as(stderr()).isZero();
-        assertThat(ModelBundle.JSON.readTree(stdout()).get("top1").asDouble()).as("evaluate averages over flips too")
+        assertThat(ModelBundle.JSON.readTree(stdout()).get("top1").asDouble()).as("evaluate averages over the same views")
                 .isEqualTo(info.at("/metrics/top1").asDouble());
 
         assertThat(run("train", "--data-dir", SAMPLE, "--architecture", "fashion-cnn", "--init", "pretrained:models/fashion-mnist-seed-cnn",
