@@ -39,12 +39,13 @@ import java.util.Set;
  * batch norm folded into their weights and a bias; each of our BN layers is therefore set to "add the bias"
  * (gamma 1, beta = bias, mean 0, variance 1 - eps). Operators are matched in execution order against our
  * layers; the first difference (an unsupported operator, another width multiplier, a stride) ends the import
- * with a message naming it.
+ * with a message naming it. Keras exports, with a PAD in front of each strided convolution, import too
+ * ({@link ExplicitPadding}).
  */
 public final class TfliteImporter {
     private static final Set<Integer> SUPPORTED = Set.of(TfliteModel.CONV_2D, TfliteModel.DEPTHWISE_CONV_2D, TfliteModel.ADD,
             TfliteModel.AVERAGE_POOL_2D, TfliteModel.MEAN, TfliteModel.FULLY_CONNECTED, TfliteModel.RESHAPE,
-            TfliteModel.SQUEEZE, TfliteModel.SOFTMAX, 6 /* DEQUANTIZE */, 114 /* QUANTIZE */);
+            TfliteModel.SQUEEZE, TfliteModel.SOFTMAX, 6 /* DEQUANTIZE */, 114 /* QUANTIZE */, ExplicitPadding.PAD, ExplicitPadding.PADV2);
     /** Width multipliers of the published MobileNets; v2's channel rounding makes alpha ambiguous otherwise. */
     private static final double[] WIDTHS = {0.25, 0.35, 0.5, 0.75, 1.0, 1.3, 1.4};
     private static final int NO_ACTIVATION = 0;
@@ -122,7 +123,7 @@ public final class TfliteImporter {
         for (TfliteModel.Operator op : model.operators()) {
             if (!SUPPORTED.contains(op.code())) {
                 throw new UserException(what + " uses the operator " + op.name() + ", which the importer does not support: it reads"
-                        + " MobileNet v1/v2 classifiers laid out like TensorFlow's published files (no PAD: SAME padding).");
+                        + " MobileNet v1/v2 classifiers as TensorFlow publishes them or as Keras exports them.");
             }
             if (op.code() == TfliteModel.CONV_2D || op.code() == TfliteModel.DEPTHWISE_CONV_2D || op.code() == TfliteModel.FULLY_CONNECTED) {
                 weighted.add(op);
@@ -133,6 +134,7 @@ public final class TfliteImporter {
         if (weighted.size() < 3 || weighted.get(0).code() != TfliteModel.CONV_2D) {
             throw new UserException(what + " does not start with a convolution, so it is not a MobileNet v1/v2 classifier.");
         }
+        Set<TfliteModel.Operator> padded = ExplicitPadding.sameEquivalent(model, what);
         int inputSize = inputSize(model, what);
         String family = adds > 0 ? Backbone.MOBILENET_V2 : Backbone.MOBILENET_V1;
         int numClasses = model.tensor(weighted.get(weighted.size() - 1).inputs()[1]).shape()[0];
@@ -149,7 +151,7 @@ public final class TfliteImporter {
             Backbone backbone = new Backbone(family, width, inputSize);
             ComputationGraphConfiguration conf = backbone.graphConfiguration(numClasses, 0);
             List<Slot> slots = slots(conf);
-            String problem = mismatch(model, weighted, slots, countAdds(conf), adds, backbone);
+            String problem = mismatch(model, weighted, padded, slots, countAdds(conf), adds, backbone);
             if (problem == null) {
                 ComputationGraph graph = backbone.buildGraph(numClasses, 0);
                 for (int i = 0; i < slots.size(); i++) {
@@ -215,8 +217,12 @@ public final class TfliteImporter {
         return (int) conf.getVertices().values().stream().filter(v -> v instanceof ElementWiseVertex).count();
     }
 
-    /** Null when the operators fit the slots, else the first difference in words. */
-    private static String mismatch(TfliteModel model, List<TfliteModel.Operator> ops, List<Slot> slots, int expectedAdds, int adds, Backbone backbone) {
+    /**
+     * Null when the operators fit the slots, else the first difference in words. {@code padded}: the convolutions
+     * with a PAD in front that makes their VALID padding SAME ({@link ExplicitPadding}).
+     */
+    private static String mismatch(TfliteModel model, List<TfliteModel.Operator> ops, Set<TfliteModel.Operator> padded, List<Slot> slots,
+                                   int expectedAdds, int adds, Backbone backbone) {
         for (int i = 0; i < Math.min(ops.size(), slots.size()); i++) {
             TfliteModel.Operator op = ops.get(i);
             Slot slot = slots.get(i);
@@ -245,7 +251,11 @@ public final class TfliteImporter {
             if (strideW != slot.stride() || strideH != slot.stride()) {
                 return where + " (stride " + strideH + "x" + strideW + ", expected " + slot.stride() + ")";
             }
-            if (op.options().byteField(0, 0) != 0 && shape[1] > 1) {
+            boolean valid = op.options().byteField(0, 0) != 0;
+            if (padded.contains(op) && !valid) {
+                return where + " (a PAD in front of a convolution with SAME padding pads twice)";
+            }
+            if (!padded.contains(op) && valid && shape[1] > 1) {
                 return where + " (VALID padding; MobileNets use SAME)";
             }
             int expected = slot.relu6() ? RELU6 : NO_ACTIVATION;

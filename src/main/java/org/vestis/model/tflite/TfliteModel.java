@@ -31,6 +31,7 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
     public static final int FLOAT32 = 0;
     public static final int INT32 = 2;
     public static final int UINT8 = 3;
+    public static final int INT64 = 4;
     public static final int INT8 = 9;
 
     public record Quantisation(float[] scale, long[] zeroPoint, int dimension) {
@@ -50,6 +51,19 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
                 n *= d;
             }
             return n;
+        }
+
+        /** The integers of a constant int32 or int64 tensor (such as PAD's amounts), as stored. */
+        public int[] ints() {
+            if (data == null || (type != INT32 && type != INT64) || data.remaining() != size() * (type == INT32 ? 4 : 8)) {
+                throw new IllegalStateException("tensor " + describe() + " is not a constant integer tensor");
+            }
+            ByteBuffer le = data.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int[] out = new int[size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = type == INT32 ? le.getInt(4 * i) : Math.toIntExact(le.getLong(8 * i));
+            }
+            return out;
         }
 
         /**
@@ -201,6 +215,8 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
             case 114 -> "QUANTIZE";
             case 17 -> "MAX_POOL_2D";
             case 2 -> "CONCATENATION";
+            case ExplicitPadding.PAD -> "PAD";
+            case ExplicitPadding.PADV2 -> "PADV2";
             default -> "builtin operator " + code;
         };
     }

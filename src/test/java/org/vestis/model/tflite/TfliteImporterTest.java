@@ -141,7 +141,7 @@ class TfliteImporterTest {
         Path other = Files.write(tmp.resolve("other.tflite"), buf.array());
         assertThatThrownBy(() -> TfliteImporter.importFile(other)).isInstanceOf(UserException.class)
                 .hasMessage("other.tflite uses the operator MAX_POOL_2D, which the importer does not support: it reads"
-                        + " MobileNet v1/v2 classifiers laid out like TensorFlow's published files (no PAD: SAME padding).");
+                        + " MobileNet v1/v2 classifiers as TensorFlow publishes them or as Keras exports them.");
     }
 
     @Test
