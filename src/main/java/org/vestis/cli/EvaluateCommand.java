@@ -7,7 +7,6 @@ import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.ImageFolder;
 import org.vestis.data.PhotoSet;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.ModelInfo;
 import org.vestis.model.ViewAverage;
 import org.vestis.train.Evaluator;
 import org.vestis.train.Metrics;
@@ -91,8 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(ModelBundle.JSON.writeValueAsString(out));
             return 0;
         }
-        ModelInfo.Preprocessing p = bundle.info().preprocessing();
-        int views = ViewAverage.count(p.flipAverage(), p.shiftAverage());
+        int views = ViewAverage.count(bundle.info().preprocessing());
         System.out.printf(Locale.ROOT, "%s on %d %s: top-1 %s, top-3 %s, macro F1 %s (%.0f img/s%s)%s%n%n", model, m.count(), what,
                 ReportWriter.pct(m.top1()), ReportWriter.pct(m.top3()), ReportWriter.pct(m.macroF1()), m.count() / seconds,
                 views == 1 ? "" : ", " + views + " views each", skipped == 0 ? "" : "; " + skipped + " unreadable images skipped");

@@ -69,8 +69,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      */
     public INDArray output(INDArray features) {
         Model m = model();
-        ModelInfo.Preprocessing p = info.preprocessing();
-        return ViewAverage.apply(x -> output(m, x), features, p.flipAverage(), p.shiftAverage());
+        return ViewAverage.apply(x -> output(m, x), features, info.preprocessing());
     }
 
     /**

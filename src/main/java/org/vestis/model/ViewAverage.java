@@ -21,12 +21,14 @@ public final class ViewAverage {
     }
 
     /**
-     * {@code forward} applied to every view of {@code x} (NCHW), averaged; {@code forward(x)} itself when
-     * neither flip nor shift is asked for. Shifted views are filled with 0, the background of a scale-0-1 image
-     * with a dark background (Fashion-MNIST's).
+     * {@code forward} applied to every view of {@code x} (NCHW) that {@code views} declares (flipAverage,
+     * shiftAverage), averaged; {@code forward(x)} itself when it declares none. Shifted views are filled with 0,
+     * the background of a scale-0-1 image with a dark background (Fashion-MNIST's).
      */
-    public static INDArray apply(UnaryOperator<INDArray> forward, INDArray x, boolean flip, int shift) {
-        if (!flip && shift <= 0) {
+    public static INDArray apply(UnaryOperator<INDArray> forward, INDArray x, ModelInfo.Preprocessing views) {
+        boolean flip = views.flipAverage();
+        int shift = views.shiftAverage();
+        if (count(views) == 1) {
             return forward.apply(x);
         }
         List<int[]> offsets = new ArrayList<>(List.of(new int[]{0, 0}));
@@ -50,12 +52,12 @@ public final class ViewAverage {
                 }
             }
         }
-        return sum.divi(count(flip, shift));
+        return sum.divi(count(views));
     }
 
-    /** How many forward passes {@link #apply} makes per image for these settings. */
-    public static int count(boolean flip, int shift) {
-        return (shift > 0 ? 5 : 1) * (flip ? 2 : 1);
+    /** How many forward passes {@link #apply} makes per image for these views. */
+    public static int count(ModelInfo.Preprocessing views) {
+        return (views.shiftAverage() > 0 ? 5 : 1) * (views.flipAverage() ? 2 : 1);
     }
 
     /** The rows of every channel reversed left to right, as one matrix product with the exchange matrix. */

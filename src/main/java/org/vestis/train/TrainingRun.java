@@ -49,8 +49,8 @@ public final class TrainingRun {
         TrainableNetwork best = result.best();
         ModelInfo.Preprocessing preprocessing = testTimeViews();
         plainTestMetrics = Evaluator.evaluate(best::output, test, labels);
-        testMetrics = preprocessing.flipAverage() || preprocessing.shiftAverage() > 0
-                ? Evaluator.evaluate(x -> ViewAverage.apply(best::output, x, preprocessing.flipAverage(), preprocessing.shiftAverage()), test, labels)
+        testMetrics = ViewAverage.count(preprocessing) > 1
+                ? Evaluator.evaluate(x -> ViewAverage.apply(best::output, x, preprocessing), test, labels)
                 : plainTestMetrics;
 
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels,

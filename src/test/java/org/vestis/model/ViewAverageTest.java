@@ -12,6 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewAverageTest {
+    private static final ModelInfo.Preprocessing FLIPS = ModelInfo.Preprocessing.FASHION_MNIST.withFlipAverage(true);
+
     @Test
     void mirrorReversesEveryRowOfEveryChannel() {
         INDArray x = Nd4j.linspace(DataType.FLOAT, 0, 2 * 3 * 4 * 5, 1).reshape(2, 3, 4, 5);
@@ -52,7 +54,7 @@ class ViewAverageTest {
     void averagesTheOutputsOfBothMirrorViews() {
         INDArray x = Nd4j.linspace(DataType.FLOAT, 1, 8, 1).reshape(1, 1, 2, 4);
         // A "network" that reads the left-most pixel of the first row: 1 for x, 4 for its mirror image.
-        INDArray out = ViewAverage.apply(ViewAverageTest::topLeftPixel, x, true, 0);
+        INDArray out = ViewAverage.apply(ViewAverageTest::topLeftPixel, x, FLIPS);
         assertThat(out.getFloat(0, 0)).isEqualTo(2.5f);
     }
 
@@ -63,11 +65,11 @@ class ViewAverageTest {
         INDArray out = ViewAverage.apply(v -> {
             seen.add(v.dup());
             return topLeftPixel(v);
-        }, x, true, 1);
+        }, x, FLIPS.withShiftAverage(1));
         assertThat(seen).hasSize(10);
         // Top-left pixel of each view: plain 1, down 0, up 4, right 0, left 2; mirrored: 3, 0, 6, 2, 0.
         assertThat(out.getFloat(0, 0)).isEqualTo((1 + 0 + 4 + 0 + 2 + 3 + 0 + 6 + 2 + 0) / 10f);
-        assertThat(ViewAverage.apply(ViewAverageTest::topLeftPixel, x, false, 0).getFloat(0, 0)).as("no views: the plain output").isEqualTo(1f);
+        assertThat(ViewAverage.apply(ViewAverageTest::topLeftPixel, x, ModelInfo.Preprocessing.FASHION_MNIST).getFloat(0, 0)).as("no views: the plain output").isEqualTo(1f);
     }
 
     private static INDArray topLeftPixel(INDArray in) {

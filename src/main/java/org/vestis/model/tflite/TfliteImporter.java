@@ -252,10 +252,11 @@ public final class TfliteImporter {
                 return where + " (stride " + strideH + "x" + strideW + ", expected " + slot.stride() + ")";
             }
             boolean valid = op.options().byteField(0, 0) != 0;
-            if (padded.contains(op) && !valid) {
+            boolean padIsSame = padded.contains(op);
+            if (padIsSame && !valid) {
                 return where + " (a PAD in front of a convolution with SAME padding pads twice)";
             }
-            if (!padded.contains(op) && valid && shape[1] > 1) {
+            if (!padIsSame && valid && shape[1] > 1) {
                 return where + " (VALID padding; MobileNets use SAME)";
             }
             int expected = slot.relu6() ? RELU6 : NO_ACTIVATION;
