@@ -61,7 +61,7 @@ public final class ViewAverage {
     }
 
     /** The rows of every channel reversed left to right, as one matrix product with the exchange matrix. */
-    static INDArray mirror(INDArray x) {
+    public static INDArray mirror(INDArray x) {
         long width = x.size(3);
         try (INDArray exchange = Nd4j.zeros(x.dataType(), width, width);
              INDArray rows = x.dup('c').reshape('c', x.length() / width, width)) {

@@ -52,7 +52,7 @@ public final class TransferRun {
                 ? new ModelInfo.Initialisation("pretrained", config.seed, sourceOf(config.pretrainedDir()))
                 : new ModelInfo.Initialisation("random", config.seed);
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, Path.of(config.out).getFileName().toString(), labels, backbone.input(),
-                backbone.preprocessing(), backbone.id(), datasetName, init, trainingInfo(splits), metricsInfo(),
+                result.preprocessing(), backbone.id(), datasetName, init, trainingInfo(splits), metricsInfo(),
                 Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = new ModelBundle(result.graph(), info);
         Path extras = Files.createTempDirectory("vestis-report");
@@ -94,9 +94,10 @@ public final class TransferRun {
     public String summary() {
         TrainingState s = result.state();
         return String.format(Locale.ROOT,
-                "%s (%s, frozen up to %s): validation top-1 %s, top-3 %s on %d images; test top-1 %s, top-3 %s, macro F1 %s on %d images; "
+                "%s (%s, frozen up to %s%s): validation top-1 %s, top-3 %s on %d images; test top-1 %s, top-3 %s, macro F1 %s on %d images; "
                         + "best epoch %d of %d%s; backbone features %.1f min, head training %.1f min%s. Bundle: %s",
                 Backbone.parse(config.backbone).id(), config.init, result.frozenUpTo(),
+                result.preprocessing().flipAverage() ? "; each photo judged with its mirror image" : "",
                 ReportWriter.pct(validationMetrics.top1()), ReportWriter.pct(validationMetrics.top3()), validationMetrics.count(),
                 ReportWriter.pct(testMetrics.top1()), ReportWriter.pct(testMetrics.top3()), ReportWriter.pct(testMetrics.macroF1()),
                 testMetrics.count(), s.bestEpoch, s.epochsDone, s.stoppedEarly ? " (stopped early)" : "",
@@ -134,6 +135,7 @@ public final class TransferRun {
         t.put("featureSeconds", Math.round(result.featureSeconds()));
         t.put("trainingSeconds", Math.round(s.trainingSeconds));
         t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("testTop1SingleView", Metrics.of(result.test().labels(), result.testProbabilitiesSingleView(), splits.train().labels()).top1());
         t.put("history", s.history);
         return t;
     }

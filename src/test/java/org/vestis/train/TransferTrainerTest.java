@@ -80,12 +80,37 @@ class TransferTrainerTest {
         assertThat(info.initialisation().kind()).isEqualTo("pretrained");
         assertThat(info.initialisation().source()).contains(pretrained.toString()).contains("mobilenet_v1_0.25_128_quant.tflite");
         assertThat(info.training()).containsEntry("frozenUpTo", "pool").containsKey("augmentation");
+        assertThat(info.preprocessing().flipAverage()).isFalse();
         assertThat(((Number) info.training().get("trainableParameters")).longValue()).isEqualTo(256 * 4 + 4);
         for (String f : new String[]{"report.md", "training-curves.png", "confusion-matrix.png"}) {
             assertThat(Files.size(dir.resolve("clothing-v1").resolve(f))).isPositive();
         }
-        // The saved network on the photos gives what training measured through the cached features.
-        PhotoFeatures probs = PhotoFeatures.compute(loaded::output, info.input(), info.preprocessing(), splits.validation(), null, 0, 8,
+        assertMeasuredAsTheBundleRuns(loaded, splits, run);
+    }
+
+    @Test
+    void trainedOnFlippedCopiesItIsJudgedWithTheMirrorImageAndTheBundleSaysSo(@TempDir Path dir) throws Exception {
+        TrainConfig c = config(dir.resolve("flips"), "pretrained:" + pretrained);
+        c.augmentCopies = 1;
+        c.epochs = 3;
+        PhotoSplits splits = PhotoSplits.open(PhotoFixtures.CLOTHING, c.testFraction, c.seed);
+        TransferRun run = new TransferRun(c, "clothing-photos", "test");
+        run.run(splits, TrainingProgress.NONE, PhotoFeatures.Progress.NONE);
+
+        ModelBundle loaded = ModelBundle.load(dir.resolve("flips"));
+        assertThat(loaded.info().preprocessing().flipAverage()).isTrue();
+        assertThat(loaded.info().training()).containsKey("testTop1SingleView");
+        assertThat(run.summary()).contains("each photo judged with its mirror image");
+        assertMeasuredAsTheBundleRuns(loaded, splits, run);
+    }
+
+    /**
+     * The saved network on the validation photos (through ModelBundle.output, which adds the mirror images when the
+     * bundle declares flips) gives what training measured through the cached features.
+     */
+    private static void assertMeasuredAsTheBundleRuns(ModelBundle bundle, PhotoSplits splits, TransferRun run) {
+        ModelInfo info = bundle.info();
+        PhotoFeatures probs = PhotoFeatures.compute(bundle::output, info.input(), info.preprocessing(), splits.validation(), null, 0, 8,
                 PhotoFeatures.Progress.NONE);
         Metrics direct = Metrics.of(probs.labels(), probs.probabilities(), info.labels());
         assertThat(direct.top1()).isEqualTo(run.validationMetrics().top1());
