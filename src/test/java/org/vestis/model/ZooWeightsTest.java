@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.vestis.UserException;
@@ -36,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ZooWeights against a real HTTP server on 127.0.0.1 serving a tiny DL4J model under a zoo-style path, with a
- * test zoo model whose URL goes through DL4JResources and whose checksum is Adler32, like ResNet50's and VGG16's.
+ * test zoo model whose URL goes through DL4JResources and whose checksum is Adler32, like ResNet50's and VGG16's;
+ * and the real ResNet50 and VGG16 themselves, served the tiny model under their file names, its zip given their
+ * checksums by {@link AdlerForger}.
  */
 class ZooWeightsTest {
     static final String FILE = "tinyzoo_dl4j_inference.v1.zip";
@@ -107,14 +112,19 @@ class ZooWeightsTest {
         checksum = adler.getValue();
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/mirror/models/" + FILE, exchange -> {
+        serveAt(FILE);
+        server.start();
+    }
+
+    /** Serves the current {@link #served} bytes at the zoo path models/FILE under the mirror, counting requests. */
+    private void serveAt(String file) {
+        server.createContext("/mirror/models/" + file, exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(200, served.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(served);
             }
         });
-        server.start();
     }
 
     @AfterEach
@@ -200,6 +210,59 @@ class ZooWeightsTest {
         ComputationGraph loaded = new ZooWeights(cache, mirror()).load(new TinyZoo(checksum));
 
         assertThat(loaded.params()).isEqualTo(tiny.params());
+    }
+
+    /**
+     * The real zoo models, as the product builds them, with their real file names and checksums (DL4J 1.0.0-M2.1's
+     * ResNet50 and VGG16 ImageNet weights). The mirror serves the tiny graph's zip given a comment that makes its
+     * Adler32 the real one, so the zoo's own check passes as it would for the real file; a changed name or
+     * checksum in a DL4J upgrade fails here, before it fails a user after a download of hundreds of megabytes.
+     */
+    static Stream<Arguments> realZooModels() {
+        return Stream.of(
+                Arguments.of(ZooNetworks.RESNET50, "resnet50_dl4j_inference.v3.zip", 3914447815L),
+                Arguments.of(ZooNetworks.VGG16_NAME, "vgg16_dl4j_inference.zip", 3501732770L));
+    }
+
+    private Path cachedFile(String family, String file) {
+        return cache.resolve("models").resolve(family).resolve(file); // the zoo's layout: models/<modelName>/<file>
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realZooModels")
+    void aRealZooModelDownloadsItsRealFileChecksItThenLoadsItFromTheCache(String family, String file, long realChecksum) throws IOException {
+        served = AdlerForger.withChecksum(served, realChecksum);
+        serveAt(file);
+        ZooWeights weights = new ZooWeights(cache, mirror());
+
+        ComputationGraph first = weights.load(ZooNetworks.model(family, 10, 1));
+
+        assertThat(first.params()).isEqualTo(tiny.params());
+        assertThat(first.getConfiguration().toJson()).isEqualTo(tiny.getConfiguration().toJson());
+        assertThat(filesIn(cache)).containsExactly(cachedFile(family, file));
+        assertThat(Files.readAllBytes(cachedFile(family, file))).isEqualTo(served);
+        assertThat(requests.get()).isEqualTo(1);
+
+        ComputationGraph second = weights.load(ZooNetworks.model(family, 10, 1)); // checksum checked again, no request
+
+        assertThat(second.params()).isEqualTo(tiny.params());
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realZooModels")
+    void aRealZooModelRefusesACorruptFile(String family, String file, long realChecksum) throws IOException {
+        byte[] forged = AdlerForger.withChecksum(served, realChecksum);
+        forged[served.length / 2] ^= 0x55; // inside the model's zip entries, not the comment
+        served = forged;
+        serveAt(file);
+
+        assertThatThrownBy(() -> new ZooWeights(cache, mirror()).load(ZooNetworks.model(family, 10, 1)))
+                .isInstanceOf(UserException.class)
+                .hasMessage("The ImageNet weights file " + cachedFile(family, file) + " failed the zoo's checksum (expected Adler32 " + realChecksum
+                        + ") and was removed; retry, and if it fails again check that the mirror " + mirror() + "/models/" + file
+                        + " serves the zoo's own file.");
+        assertThat(filesIn(cache)).isEmpty();
     }
 
     @Test
