@@ -1,32 +1,65 @@
 #!/usr/bin/env bash
 # Runs our Java harness and the PyTorch peer one after the other on this machine, prints `RATIO <name> <ours/peer>`
 # per measurement and appends the results to benchmarks/RESULTS.md. `--quick` finishes in about 3 minutes.
+# `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
+# single runs of either side vary by 30% or more from one minute to the next.
 # Needs: Debian's python3-torch and libopenblas0-pthread (installed here with apt-get when missing, as root),
 # and the Fashion-MNIST files (found as `vestis train` finds them; set VESTIS_FASHION_MNIST to point at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mode="${1:-}"
+mode=""
+repeat=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode="--quick" ;;
+    --repeat) repeat="${2:?--repeat needs a number}"; shift ;;
+    *) echo "Unknown option '$1'; use --quick and/or --repeat N." >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a positive whole number, not '$repeat'." >&2; exit 2; }
 if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch libopenblas0-pthread >&2
 fi
 [ -f target/vestis.jar ] && [ -z "$(find src/main pom.xml -newer target/vestis.jar -print -quit)" ] || mvn -q -B -DskipTests package >&2
 export OMP_NUM_THREADS=2
-ours=$(java -Xmx4g -cp "target/vestis.jar:target/lib/*" org.vestis.bench.ModelBenchmark $mode | tee /dev/stderr)
-peer=$(/usr/bin/python3 benchmarks/peer_torch.py $mode | tee /dev/stderr)
+ours=""
+peer=""
+for ((i = 1; i <= repeat; i++)); do
+  ours+=$(java -Xmx4g -cp "target/vestis.jar:target/lib/*" org.vestis.bench.ModelBenchmark $mode | tee -a /dev/stderr)$'\n'
+  peer+=$(/usr/bin/python3 benchmarks/peer_torch.py $mode | tee -a /dev/stderr)$'\n'
+done
+
+# "median min max" of one measurement's RESULT lines.
+stats() {
+  echo "$1" | awk -v n="$2" '$1=="RESULT" && $2==n {print $3}' | sort -g |
+    awk '{v[NR]=$1} END { if (NR == 0) { print "0 0 0"; exit }
+                          m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.1f %.1f %.1f", m, v[1], v[NR] }'
+}
 table=""
-while read -r _ name rate; do
-  p=$(echo "$peer" | awk -v n="$name" '$1=="RESULT" && $2==n {print $3}')
-  ratio=$(awk -v a="$rate" -v b="$p" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+for name in $(echo "$ours" | awk '$1=="RESULT" {print $2}' | awk '!seen[$0]++'); do
+  read -r o omin omax <<<"$(stats "$ours" "$name")"
+  read -r p pmin pmax <<<"$(stats "$peer" "$name")"
+  ratio=$(awk -v a="$o" -v b="$p" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
   echo "RATIO $name $ratio"
-  table+="| $name | $rate | $p | $ratio |"$'\n'
-done < <(echo "$ours" | grep '^RESULT')
+  if [ "$repeat" -gt 1 ]; then
+    table+="| $name | $o ($omin-$omax) | $p ($pmin-$pmax) | $ratio |"$'\n'
+  else
+    table+="| $name | $o | $p | $ratio |"$'\n'
+  fi
+done
+args="$mode${mode:+ }$([ "$repeat" -gt 1 ] && echo "--repeat $repeat")"
 {
   echo
-  echo "## $(date -u +%Y-%m-%d) \`benchmarks/run.sh $mode\`"
+  echo "## $(date -u +%Y-%m-%d) \`benchmarks/run.sh${args:+ }${args% }\`"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-       "$(echo "$ours" | grep '^# ' | tr -d '#' | xargs); PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 2 threads."
+       "$(echo "$ours" | grep -m1 '^# ' | tr -d '#' | xargs); PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 2 threads."
   echo
+  if [ "$repeat" -gt 1 ]; then
+    echo "$repeat alternating runs of each side; median (min-max); ratio of the medians."
+    echo
+  fi
   echo "| measurement (images/s) | Vestis (DL4J) | PyTorch | ratio |"
   echo "| --- | ---: | ---: | ---: |"
   printf "%s" "$table"

@@ -50,6 +50,14 @@ class OneDnnHelpersTest {
             double difference = Transforms.abs(g1.get(key).sub(g2.get(key))).maxNumber().doubleValue();
             assertThat(difference / scale).as("gradient " + key).isLessThan(2e-2);
         }
+
+        // A few training steps: parameters, batch-norm running statistics included, stay together.
+        for (int step = 0; step < 3; step++) {
+            stock.fit(x, y);
+            fast.fit(x, y);
+        }
+        assertThat(maxRelativeDifference(stock.params(), fast.params())).isLessThan(1e-3);
+        assertThat(maxRelativeDifference(stock.output(x, false), fast.output(x, false))).isLessThan(1e-3);
     }
 
     private static Map<String, INDArray> gradients(MultiLayerNetwork net, INDArray x, INDArray y) {
