@@ -15,13 +15,12 @@ import torch.nn as nn
 torch.set_num_threads(int(os.environ.get("PEER_THREADS", "2")))
 QUICK = "--quick" in sys.argv
 SECONDS = 4 if QUICK else 15
-# Warm-up by time as well as count, as the Java harness does (its JIT needs it; the same rule for both).
-WARMUP_SECONDS = 1 if QUICK else 3
 
 
-def warm_up(step):
+def warm_up(step, seconds):
+    # At least 5 steps and a quarter of the measuring time, as the Java harness does (its JIT needs it).
     start, done = time.perf_counter(), 0
-    while done < 5 or time.perf_counter() - start < WARMUP_SECONDS:
+    while done < 5 or time.perf_counter() - start < seconds / 4:
         step()
         done += 1
 
@@ -57,7 +56,7 @@ def train_rate(model, batch):
         loss_fn(model(x), y).backward()
         opt.step()
 
-    warm_up(step)
+    warm_up(step, SECONDS)
     start, images = time.perf_counter(), 0
     while time.perf_counter() - start < SECONDS:
         step()
@@ -69,7 +68,7 @@ def infer_rate(model, batch, seconds, shape=(1, 28, 28)):
     model.eval()
     x = torch.rand(batch, *shape)
     with torch.no_grad():
-        warm_up(lambda: model(x))
+        warm_up(lambda: model(x), seconds)
         start, images = time.perf_counter(), 0
         while time.perf_counter() - start < seconds:
             model(x)

@@ -24,15 +24,12 @@ import java.util.Locale;
  * {@code RESULT <name> <images per second>}. The PyTorch peer (benchmarks/peer_torch.py) prints the same names.
  */
 public final class ModelBenchmark {
-    private static double warmUpSeconds;
-
     private ModelBenchmark() {
     }
 
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         double seconds = quick ? 4 : 15;
-        warmUpSeconds = quick ? 1 : 3;
         System.out.println("# oneDNN helpers: " + (OneDnnHelpers.enabled() ? "on" : "off"));
         for (Architecture arch : Architecture.values()) {
             MultiLayerNetwork net = network(arch);
@@ -52,7 +49,7 @@ public final class ModelBenchmark {
 
     private static double inferRate(Model net, long[] shape, double seconds) {
         INDArray x = Nd4j.rand(DataType.FLOAT, shape);
-        warmUp(() -> ModelBundle.output(net, x).close());
+        warmUp(() -> ModelBundle.output(net, x).close(), seconds / 4);
         long start = System.nanoTime();
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
@@ -75,7 +72,7 @@ public final class ModelBenchmark {
         for (int i = 0; i < batch; i++) {
             y.putScalar(i, i % 10, 1);
         }
-        warmUp(() -> net.fit(x, y));
+        warmUp(() -> net.fit(x, y), seconds / 4);
         long start = System.nanoTime();
         long images = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
@@ -102,13 +99,13 @@ public final class ModelBenchmark {
     }
 
     /**
-     * At least 5 steps and at least {@link #warmUpSeconds}: the first measurement of a JVM otherwise includes JIT
+     * At least 5 steps and at least a quarter of the measuring time: the first measurement of a JVM otherwise includes JIT
      * compilation (seed-cnn training read 469 img/s as the first 4-second item, 618 over 15 seconds). The PyTorch
      * peer warms up by the same rule.
      */
-    private static void warmUp(Runnable step) {
+    private static void warmUp(Runnable step, double seconds) {
         long start = System.nanoTime();
-        for (int done = 0; done < 5 || System.nanoTime() - start < warmUpSeconds * 1e9; done++) {
+        for (int done = 0; done < 5 || System.nanoTime() - start < seconds * 1e9; done++) {
             step.run();
         }
     }

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 /**
  * Batch norm for NCHW float arrays as plain Java loops over each channel, the channels spread over the cores.
  * libnd4j's batch-norm ops make many full passes over the array, and its variance reduction alone took 36 ms
- * for a [128, 64, 14, 14] batch where a pass costs 1-3 ms (benchmarks/RESULTS.md): this helper reads each
+ * for a [128, 64, 14, 14] batch where a pass costs 2.5-5 ms (benchmarks/RESULTS.md): this helper reads each
  * channel's values while they are in the cache, three times forward (mean, variance, output) and three times
  * backward (two sums, the input gradient). Same results as DL4J's own path (OneDnnHelpersTest).
  *
