@@ -56,12 +56,25 @@ final class ExplicitPadding {
                         + " (batch, rows, columns, channels; before and after each); only the padding SAME would add, "
                         + Arrays.toString(expected) + ", can be imported.");
             }
+            float fill = fillValue(model, pad);
+            if (fill != 0) {
+                throw new UserException(what + " pads the input of a " + op.name() + " with the value " + fill
+                        + " (a PADV2 operator); only zeros, as SAME padding adds, can be imported.");
+            }
             padded.add(op);
         }
         if (!padOutputs.isEmpty()) {
             throw new UserException(what + " has a PAD operator whose output no convolution reads; it is not a MobileNet v1/v2 classifier.");
         }
         return padded;
+    }
+
+    /** What a PAD fills with: 0 (PAD: the real value 0, the zero point of a quantised tensor), or PADV2's constant. */
+    private static float fillValue(TfliteModel model, TfliteModel.Operator pad) {
+        if (pad.code() != PADV2 || pad.inputs().length < 3 || pad.inputs()[2] < 0) {
+            return 0;
+        }
+        return model.tensor(pad.inputs()[2]).values()[0];
     }
 
     /** The rows (or columns) SAME padding adds before and after, TensorFlow's rule: the odd one goes after. */

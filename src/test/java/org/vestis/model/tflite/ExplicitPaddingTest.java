@@ -58,6 +58,40 @@ class ExplicitPaddingTest {
     }
 
     @Test
+    void aPadV2ThatFillsWithZeroImportsAndOneThatFillsWithAnythingElseIsRefused() throws Exception {
+        TfliteModel published = fixture();
+        ComputationGraph expected = TfliteImporter.importModel(published, "published").graph();
+        TfliteModel zeros = withPadV2Fill(withPadsInFrontOfStridedDepthwise(published, new int[]{0, 0, 0, 1, 0, 1, 0, 0}), 0);
+        assertThat(TfliteImporter.importModel(zeros, "padv2").graph().params()).isEqualTo(expected.params());
+
+        TfliteModel ones = withPadV2Fill(withPadsInFrontOfStridedDepthwise(published, new int[]{0, 0, 0, 1, 0, 1, 0, 0}), 10);
+        assertThatThrownBy(() -> TfliteImporter.importModel(ones, "fill.tflite")).isInstanceOf(UserException.class)
+                .hasMessageStartingWith("fill.tflite pads the input of a DEPTHWISE_CONV_2D with the value ")
+                .hasMessageEndingWith(" (a PADV2 operator); only zeros, as SAME padding adds, can be imported.");
+    }
+
+    /**
+     * Every PAD made a PADV2 whose constant is one uint8 value quantised like the tensor it pads: its zero point
+     * (the real value 0) plus {@code steps}.
+     */
+    private static TfliteModel withPadV2Fill(TfliteModel model, int steps) {
+        List<TfliteModel.Tensor> tensors = new ArrayList<>(model.tensors());
+        List<TfliteModel.Operator> ops = new ArrayList<>();
+        for (TfliteModel.Operator op : model.operators()) {
+            if (op.code() == ExplicitPadding.PAD) {
+                TfliteModel.Tensor in = tensors.get(op.inputs()[0]);
+                byte quantised = (byte) (in.quantisation().zeroPoint()[0] + steps);
+                tensors.add(new TfliteModel.Tensor("fill", new int[]{}, TfliteModel.UINT8, ByteBuffer.wrap(new byte[]{quantised}), in.quantisation()));
+                ops.add(new TfliteModel.Operator(ExplicitPadding.PADV2, "PADV2", new int[]{op.inputs()[0], op.inputs()[1], tensors.size() - 1},
+                        op.outputs(), op.options()));
+            } else {
+                ops.add(op);
+            }
+        }
+        return new TfliteModel(tensors, ops, model.inputs(), model.outputs());
+    }
+
+    @Test
     void refusesAPadInFrontOfASameConvolution() throws Exception {
         TfliteModel published = fixture();
         List<TfliteModel.Tensor> tensors = new ArrayList<>(published.tensors());
