@@ -190,7 +190,8 @@ public final class TransferTrainer {
             trainFeatures = trainFeatures.concat(features(frozen, boundary, train, augmenter, copy));
         }
         // Trained on randomly flipped copies, the network is judged on each photo and its mirror image, averaged
-        // (clothing-mobilenetv2 on the validation split: top-1 90.03% against 89.74%, loss 0.356 against 0.382).
+        // (clothing-mobilenetv2, chosen on validation: top-1 90.03% against 89.74%, loss 0.356 against 0.382; then on
+        // its test split top-1 87.30% against 87.95%, loss 0.381 against 0.397).
         ModelInfo.Preprocessing preprocessing = backbone.preprocessing().withFlipAverage(config.augmentCopies > 0);
         Views valViews = views(frozen, boundary, validation, preprocessing);
         Views testViews = views(frozen, boundary, test, preprocessing);
