@@ -159,7 +159,8 @@ public final class JavaBatchNorm implements BatchNormalizationHelper {
 
     /** The array's values in NCHW order, as one Java array, copied in one block (ND4J's element-wise getters cost 5x more). */
     private static float[] values(INDArray x) {
-        INDArray c = Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
+        // Default strides alone would also accept a column-major array, whose block is not in NCHW order.
+        INDArray c = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
         float[] out = new float[(int) c.length()];
         new FloatPointer(c.data().addressPointer()).position(c.offset()).get(out);
         return out;
