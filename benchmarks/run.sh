@@ -48,10 +48,11 @@ for name in $(echo "$ours" | awk '$1=="RESULT" {print $2}' | awk '!seen[$0]++');
     table+="| $name | $o | $p | $ratio |"$'\n'
   fi
 done
-args="$mode${mode:+ }$([ "$repeat" -gt 1 ] && echo "--repeat $repeat")"
+args="$mode"
+[ "$repeat" -gt 1 ] && args="${args:+$args }--repeat $repeat"
 {
   echo
-  echo "## $(date -u +%Y-%m-%d) \`benchmarks/run.sh${args:+ }${args% }\`"
+  echo "## $(date -u +%Y-%m-%d) \`benchmarks/run.sh${args:+ $args}\`"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
        "$(echo "$ours" | grep -m1 '^# ' | tr -d '#' | xargs); PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 2 threads."
