@@ -22,6 +22,8 @@ if ! /usr/bin/python3 -c "import cv2, torch" 2>/dev/null; then
 fi
 [ -f target/vestis.jar ] && [ -z "$(find src/main pom.xml -newer target/vestis.jar -print -quit)" ] || mvn -q -B -DskipTests package >&2
 export OMP_NUM_THREADS=2
+# As the vestis launcher does: OpenBLAS threads that spin when idle halve our training speed.
+export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 suffix=$([ -n "$mode" ] && echo "-quick" || true)
 png="benchmarks/pipeline-memory$suffix.png"
 work=target/bench-pipeline

@@ -23,6 +23,8 @@ if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
 fi
 [ -f target/vestis.jar ] && [ -z "$(find src/main pom.xml -newer target/vestis.jar -print -quit)" ] || mvn -q -B -DskipTests package >&2
 export OMP_NUM_THREADS=2
+# As the vestis launcher does: OpenBLAS threads that spin when idle halve our training speed.
+export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 ours=""
 peer=""
 for ((i = 1; i <= repeat; i++)); do

@@ -1,5 +1,7 @@
 package org.vestis.ablation;
 
+import org.vestis.model.OpenBlasThreads;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -28,7 +30,9 @@ final class TrainProcess {
         command.add("org.vestis.cli.VestisCommand");
         command.addAll(vestisArguments);
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putIfAbsent(OpenBlasThreads.TIMEOUT_VARIABLE, OpenBlasThreads.TIMEOUT);
+        Process p = builder.start();
         try {
             int code = p.waitFor();
             return code == 0 ? null : errorFrom(log, code);

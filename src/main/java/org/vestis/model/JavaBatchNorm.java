@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -162,13 +161,13 @@ public final class JavaBatchNorm implements BatchNormalizationHelper {
         // Default strides alone would also accept a column-major array, whose block is not in NCHW order.
         INDArray c = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
         float[] out = new float[(int) c.length()];
-        new FloatPointer(c.data().addressPointer()).position(c.offset()).get(out);
+        NativeAddress.floats(c).get(out);
         return out;
     }
 
     /** {@code values} into a new, contiguous array, in one block. */
     private static void write(INDArray target, float[] values) {
-        new FloatPointer(target.data().addressPointer()).position(target.offset()).put(values);
+        NativeAddress.floats(target).put(values);
     }
 
     /** Where channel c of example n starts in an NCHW array, and how many values each channel has. */

@@ -39,6 +39,9 @@ public final class OneDnnHelpers {
     /** -Dvestis.onednn=false turns the helpers off (for comparisons and as an escape hatch). */
     public static final String PROPERTY = "vestis.onednn";
     private static final Boolean AVAILABLE = detect();
+    /** -Dvestis.dnnl=false keeps convolutions on nd4j-native's own oneDNN (for comparisons). */
+    public static final String DNNL_PROPERTY = "vestis.dnnl";
+    private static final boolean DNNL_AVAILABLE = AVAILABLE && detectDnnl();
 
     private OneDnnHelpers() {
     }
@@ -55,7 +58,7 @@ public final class OneDnnHelpers {
         }
         net.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
         net.setCacheMode(CacheMode.DEVICE);
-        return attachAll(net.getLayers(), net.params().dataType());
+        return attachAll(net.getLayers(), net.params().dataType(), firstLayerNeedsNoInputGradient(net));
     }
 
     public static int attach(ComputationGraph graph) {
@@ -64,7 +67,7 @@ public final class OneDnnHelpers {
         }
         graph.getConfiguration().setCacheMode(CacheMode.DEVICE);
         graph.setCacheMode(CacheMode.DEVICE);
-        return attachAll(graph.getLayers(), graph.params().dataType());
+        return attachAll(graph.getLayers(), graph.params().dataType(), false);
     }
 
     /** The same for either kind of network (a MultiLayerNetwork or a ComputationGraph). */
@@ -72,12 +75,15 @@ public final class OneDnnHelpers {
         return model instanceof ComputationGraph graph ? attach(graph) : attach((MultiLayerNetwork) model);
     }
 
-    private static int attachAll(Layer[] layers, DataType type) {
+    private static int attachAll(Layer[] layers, DataType type, boolean firstNeedsNoInputGradient) {
+        OpenBlasThreads.warnIfSpinning();
         int attached = 0;
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.length; i++) {
+            Layer layer = layers[i];
             Class<?> c = layer.getClass();
             if (c == ConvolutionLayer.class || c == ChannelsLastConvolution.Layer.class) {
-                setHelper(layer, ConvolutionLayer.class, new MKLDNNConvHelper(type));
+                setHelper(layer, ConvolutionLayer.class, DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"))
+                        ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient) : new MKLDNNConvHelper(type));
                 attached++;
             } else if (c == SubsamplingLayer.class) {
                 setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
@@ -97,6 +103,25 @@ public final class OneDnnHelpers {
             f.set(layer, helper);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("DL4J's layer " + owner.getName() + " has no 'helper' field; is this DL4J 1.0.0-M2.1?", e);
+        }
+    }
+
+    /**
+     * In training, MultiLayerNetwork drops the first layer's input gradient unless asked for it (we never ask);
+     * an input preprocessor or dropout on that layer would still use it.
+     */
+    private static boolean firstLayerNeedsNoInputGradient(MultiLayerNetwork net) {
+        return net.getLayerWiseConfigurations().getInputPreProcess(0) == null
+                && net.getLayer(0).conf().getLayer().getIDropout() == null;
+    }
+
+    private static boolean detectDnnl() {
+        try {
+            DnnlConvolutionPlan.ready();
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.warn("oneDNN 3 (org.bytedeco:dnnl) did not load, so convolutions use nd4j-native's oneDNN: {}", e.toString());
+            return false;
         }
     }
 

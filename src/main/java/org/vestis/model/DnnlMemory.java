@@ -1,0 +1,54 @@
+package org.vestis.model;
+
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.reorder;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One operand of a oneDNN primitive: an ND4J array in its plain layout (NCHW, OIHW, ...) and, when the
+ * primitive wants another layout (blocked formats such as nChw16c are what make oneDNN fast), a memory of
+ * its own in that layout with the reorders between the two. The ND4J array's buffer is used in place.
+ */
+final class DnnlMemory {
+    private final memory plain;
+    private final memory inner;
+    private final reorder toInner;
+    private final reorder toPlain;
+
+    DnnlMemory(memory.desc plainDesc, memory.desc wanted, engine eng) {
+        plain = new memory(plainDesc, eng, (Pointer) null);
+        if (plainDesc.equals(wanted)) {
+            inner = plain;
+            toInner = null;
+            toPlain = null;
+        } else {
+            inner = new memory(wanted, eng);
+            toInner = new reorder(plain, inner);
+            toPlain = new reorder(inner, plain);
+        }
+    }
+
+    /** The primitive's view of {@code array}'s values, reordered into its layout when needed. */
+    memory read(INDArray array, stream s) {
+        plain.set_data_handle(NativeAddress.of(array));
+        if (toInner != null) {
+            toInner.execute(s, plain, inner);
+        }
+        return inner;
+    }
+
+    /** The memory the primitive writes to; {@link #written} then copies it into {@code array} when needed. */
+    memory writeTo(INDArray array) {
+        plain.set_data_handle(NativeAddress.of(array));
+        return inner;
+    }
+
+    void written(stream s) {
+        if (toPlain != null) {
+            toPlain.execute(s, inner, plain);
+        }
+    }
+}
