@@ -18,7 +18,7 @@ import java.util.Arrays;
  * (the first creation compiles kernels). Operands are reordered to the layouts oneDNN chooses and back.
  */
 final class DnnlConvolutionPlan {
-    private static final engine ENGINE = new engine(engine.kind.cpu, 0);
+    static final engine ENGINE = new engine(engine.kind.cpu, 0);
 
     private final long[] inputShape;
     private final long[] outputShape;

@@ -24,10 +24,11 @@ import java.lang.reflect.Field;
  * DL4J does not serialise or copy helpers.
  *
  * Only plain convolution, max/avg pooling and batch norm get helpers: depthwise, separable and
- * deconvolution layers subclass ConvolutionLayer but compute differently. Batch norm gets ours
- * ({@link JavaBatchNorm}), not oneDNN's: fashion-cnn trained 13-26% faster with it (472 and 542 img/s against 416
- * and 430 over two epochs of 10,801 images, the same losses). NCHW only for training: with
- * these natives the convolution helper's NHWC backward pass is wrong (the helper test checks gradients).
+ * deconvolution layers subclass ConvolutionLayer but compute differently. Where the oneDNN 3 presets load,
+ * NCHW convolutions and training batch norm call oneDNN 3 directly ({@link DnnlConvolution}, {@link DnnlBatchNorm});
+ * otherwise convolutions use DL4J's helper and batch norm ours ({@link JavaBatchNorm}: fashion-cnn trained 13-26%
+ * faster with it than with libnd4j's oneDNN batch norm). NCHW only for training: with these natives DL4J's
+ * convolution helper's NHWC backward pass is wrong (the helper test checks gradients).
  *
  * Attaching also switches on DL4J's cache of each layer's forward output: without it a convolution with a
  * helper computes its forward pass a second time in backprop (JFR samples in the convolution forward pass
@@ -82,14 +83,14 @@ public final class OneDnnHelpers {
             Layer layer = layers[i];
             Class<?> c = layer.getClass();
             if (c == ConvolutionLayer.class || c == ChannelsLastConvolution.Layer.class) {
-                setHelper(layer, ConvolutionLayer.class, DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"))
+                setHelper(layer, ConvolutionLayer.class, useDnnl()
                         ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient) : new MKLDNNConvHelper(type));
                 attached++;
             } else if (c == SubsamplingLayer.class) {
                 setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
                 attached++;
             } else if (c == BatchNormalization.class) {
-                setHelper(layer, BatchNormalization.class, new JavaBatchNorm());
+                setHelper(layer, BatchNormalization.class, useDnnl() ? new DnnlBatchNorm() : new JavaBatchNorm());
                 attached++;
             }
         }
@@ -104,6 +105,10 @@ public final class OneDnnHelpers {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("DL4J's layer " + owner.getName() + " has no 'helper' field; is this DL4J 1.0.0-M2.1?", e);
         }
+    }
+
+    private static boolean useDnnl() {
+        return DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"));
     }
 
     /**

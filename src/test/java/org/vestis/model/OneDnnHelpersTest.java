@@ -27,6 +27,11 @@ class OneDnnHelpersTest {
         stock.init();
         MultiLayerNetwork fast = stock.clone();
         assertThat(OneDnnHelpers.attach(fast)).isGreaterThan(0);
+        for (var layer : fast.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization bn) {
+                assertThat(bn.getHelper()).as("training batch norm runs in oneDNN 3").isInstanceOf(DnnlBatchNorm.class);
+            }
+        }
 
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 28, 28);

@@ -1,0 +1,55 @@
+package org.vestis.model;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** oneDNN's batch norm gives what our Java loops give: output, batch statistics and every gradient. */
+class DnnlBatchNormTest {
+
+    @Test
+    void trainingForwardAndBackwardMatchTheJavaHelper() {
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 5, 7, 6).muli(3).subi(1);
+        INDArray gamma = Nd4j.rand(DataType.FLOAT, 1, 5).addi(0.5);
+        INDArray beta = Nd4j.rand(DataType.FLOAT, 1, 5);
+        INDArray mean = Nd4j.zeros(DataType.FLOAT, 1, 5);
+        INDArray var = Nd4j.ones(DataType.FLOAT, 1, 5);
+        INDArray dy = Nd4j.rand(DataType.FLOAT, 8, 5, 7, 6).subi(0.5);
+        var ws = LayerWorkspaceMgr.noWorkspaces();
+
+        JavaBatchNorm java = new JavaBatchNorm();
+        DnnlBatchNorm dnnl = new DnnlBatchNorm();
+        INDArray y1 = java.preOutput(x, true, new long[]{1, 5}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        INDArray y2 = dnnl.preOutput(x, true, new long[]{1, 5}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(y2.equalsWithEps(y1, 1e-4)).isTrue();
+        assertThat(dnnl.getMeanCache(DataType.FLOAT).equalsWithEps(java.getMeanCache(DataType.FLOAT), 1e-5)).isTrue();
+        assertThat(dnnl.getVarCache(DataType.FLOAT).equalsWithEps(java.getVarCache(DataType.FLOAT), 1e-4)).isTrue();
+
+        INDArray dGamma1 = Nd4j.create(DataType.FLOAT, 1, 5), dBeta1 = Nd4j.create(DataType.FLOAT, 1, 5);
+        INDArray dGamma2 = Nd4j.create(DataType.FLOAT, 1, 5), dBeta2 = Nd4j.create(DataType.FLOAT, 1, 5);
+        INDArray dx1 = java.backpropGradient(x, dy, new long[]{1, 5}, gamma, beta, dGamma1, dBeta1, 1e-5, CNN2DFormat.NCHW, ws).getSecond();
+        INDArray dx2 = dnnl.backpropGradient(x, dy, new long[]{1, 5}, gamma, beta, dGamma2, dBeta2, 1e-5, CNN2DFormat.NCHW, ws).getSecond();
+        assertThat(dx2.equalsWithEps(dx1, 1e-4)).isTrue();
+        assertThat(dGamma2.equalsWithEps(dGamma1, 1e-3)).isTrue();
+        assertThat(dBeta2.equalsWithEps(dBeta1, 1e-3)).isTrue();
+    }
+
+    @Test
+    void inferenceWithRunningStatisticsIsLeftToTheJavaHelper() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4);
+        INDArray gamma = Nd4j.ones(DataType.FLOAT, 1, 3);
+        INDArray beta = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        INDArray mean = Nd4j.createFromArray(0.5f, 0.25f, 0f).reshape(1, 3);
+        INDArray var = Nd4j.createFromArray(1f, 4f, 0.25f).reshape(1, 3);
+        var ws = LayerWorkspaceMgr.noWorkspaces();
+        INDArray expected = new JavaBatchNorm().preOutput(x, false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        INDArray actual = new DnnlBatchNorm().preOutput(x, false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(actual.equalsWithEps(expected, 1e-6)).isTrue();
+    }
+}
