@@ -18,7 +18,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
@@ -60,7 +59,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         }
         Plan p = plan(x.shape(), (float) eps);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
-        p.forward(rowMajor(x), rowMajor(gamma), rowMajor(beta), out);
+        p.forward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), out);
         statisticsFromForward = true;
         return out;
     }
@@ -72,10 +71,10 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         if (!statisticsFromForward || !supported(x, format) || !plan.fits(x.shape())) {
             return fallback.backpropGradient(x, epsilon, shape, gamma, beta, dGammaView, dBetaView, eps, format, workspaceMgr);
         }
-        INDArray dGamma = rowMajor(dGammaView);
-        INDArray dBeta = rowMajor(dBetaView);
+        INDArray dGamma = NativeAddress.rowMajor(dGammaView);
+        INDArray dBeta = NativeAddress.rowMajor(dBetaView);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        plan.backward(rowMajor(x), rowMajor(epsilon), rowMajor(gamma), dx, dGamma, dBeta);
+        plan.backward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(epsilon), NativeAddress.rowMajor(gamma), dx, dGamma, dBeta);
         if (dGamma != dGammaView) {
             dGammaView.assign(dGamma);
         }
@@ -107,10 +106,6 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             plan = new Plan(shape, eps);
         }
         return plan;
-    }
-
-    private static INDArray rowMajor(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
     }
 
     /** The primitives for one shape; the batch mean and (biased) variance of the last forward pass live here. */

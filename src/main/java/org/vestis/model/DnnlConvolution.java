@@ -18,16 +18,15 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 
 /**
  * A DL4J convolution helper that calls oneDNN 3 (the org.bytedeco:dnnl presets) directly for NCHW float
- * convolutions without dilation, and leaves everything else to DL4J's own oneDNN helper, its superclass. Measured at batch
- * 128 on 2 cores (AVX-512): seed-cnn's 32->64 convolution at 26x26 takes 15 ms for both gradients in oneDNN 3
- * against 42 ms in nd4j-native's {@code conv2d_bp}; fashion-cnn's 64->192 at 7x7 7 ms against 43 ms
- * (benchmarks/RESULTS.md). The primitives are kept between calls ({@link DnnlConvolutionPlan}).
+ * convolutions without dilation, and leaves everything else to DL4J's own oneDNN helper, its superclass.
+ * Measured at batch 128 on 2 cores (AVX-512): seed-cnn's 32->64 convolution at 26x26 takes 15 ms for both
+ * gradients in oneDNN 3 against 42 ms in nd4j-native's {@code conv2d_bp}; fashion-cnn's 64->192 at 7x7 7 ms
+ * against 43 ms (benchmarks/RESULTS.md). The primitives are kept between calls ({@link DnnlConvolutionPlan}).
  *
  * <p>For the first layer of a network, whose input gradient nothing uses, {@code skipInputGradient} leaves
  * that gradient out (seed-cnn's first convolution spent most of its backward time on it) and returns none.
@@ -56,7 +55,8 @@ final class DnnlConvolution extends MKLDNNConvHelper {
         }
         DnnlConvolutionPlan p = plan(input, weights, kernel, strides, pad, convolutionMode, dilation);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape(), 'c');
-        p.forward(rowMajor(input), rowMajor(weights), bias == null ? detachedZeros(weights.size(0)) : rowMajor(bias), out);
+        INDArray b = bias == null ? detachedZeros(weights.size(0)) : NativeAddress.rowMajor(bias);
+        p.forward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), b, out);
         return out;
     }
 
@@ -71,12 +71,12 @@ final class DnnlConvolution extends MKLDNNConvHelper {
                     afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
         }
         DnnlConvolutionPlan p = plan(input, weights, kernel, strides, pad, convolutionMode, dilation);
-        INDArray d = rowMajor(delta);
-        INDArray weightGrad = rowMajor(weightGradView);
-        INDArray biasGrad = biasGradView == null ? unusedBiasGradient(weights.size(0)) : rowMajor(biasGradView);
+        INDArray d = NativeAddress.rowMajor(delta);
+        INDArray weightGrad = NativeAddress.rowMajor(weightGradView);
+        INDArray biasGrad = biasGradView == null ? unusedBiasGradient(weights.size(0)) : NativeAddress.rowMajor(biasGradView);
         INDArray inputGrad = skipInputGradient ? null
                 : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
-        p.backward(rowMajor(input), rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
+        p.backward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
         copyBackIfNeeded(weightGrad, weightGradView);
         if (biasGradView != null) {
             copyBackIfNeeded(biasGrad, biasGradView);
@@ -112,11 +112,6 @@ final class DnnlConvolution extends MKLDNNConvHelper {
             plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, padBefore);
         }
         return plan;
-    }
-
-    /** The array itself when it is row-major and contiguous, else a row-major copy. */
-    private static INDArray rowMajor(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
     }
 
     private static void copyBackIfNeeded(INDArray computed, INDArray target) {

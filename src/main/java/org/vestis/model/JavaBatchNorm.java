@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Map;
@@ -162,7 +161,7 @@ public final class JavaBatchNorm implements BatchNormalizationHelper {
     /** The array's values in NCHW order, as one Java array, copied in one block (ND4J's element-wise getters cost 5x more). */
     private static float[] values(INDArray x) {
         // Default strides alone would also accept a column-major array, whose block is not in NCHW order.
-        INDArray c = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
+        INDArray c = NativeAddress.rowMajor(x);
         float[] out = new float[(int) c.length()];
         NativeAddress.floats(c).get(out);
         return out;

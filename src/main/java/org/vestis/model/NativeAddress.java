@@ -3,6 +3,7 @@ package org.vestis.model;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /** Where an ND4J array's first element lives in native memory, for block copies and native calls. */
 final class NativeAddress {
@@ -22,6 +23,11 @@ final class NativeAddress {
                 address = first;
             }
         };
+    }
+
+    /** The array itself when it is row-major and contiguous, else a row-major copy (what native calls can read). */
+    static INDArray rowMajor(INDArray array) {
+        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
     }
 
     static FloatPointer floats(INDArray array) {

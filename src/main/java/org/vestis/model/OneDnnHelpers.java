@@ -40,7 +40,7 @@ public final class OneDnnHelpers {
     /** -Dvestis.onednn=false turns the helpers off (for comparisons and as an escape hatch). */
     public static final String PROPERTY = "vestis.onednn";
     private static final Boolean AVAILABLE = detect();
-    /** -Dvestis.dnnl=false keeps convolutions on nd4j-native's own oneDNN (for comparisons). */
+    /** -Dvestis.dnnl=false keeps convolutions on nd4j-native's own oneDNN and batch norm in JavaBatchNorm (for comparisons). */
     public static final String DNNL_PROPERTY = "vestis.dnnl";
     private static final boolean DNNL_AVAILABLE = AVAILABLE && detectDnnl();
 
@@ -125,7 +125,8 @@ public final class OneDnnHelpers {
             DnnlConvolutionPlan.ready();
             return true;
         } catch (LinkageError | RuntimeException e) {
-            LOG.warn("oneDNN 3 (org.bytedeco:dnnl) did not load, so convolutions use nd4j-native's oneDNN: {}", e.toString());
+            LOG.warn("oneDNN 3 (org.bytedeco:dnnl) did not load, so training convolutions and batch norm run slower, "
+                    + "in nd4j-native's oneDNN and in Java: {}", e.toString());
             return false;
         }
     }
