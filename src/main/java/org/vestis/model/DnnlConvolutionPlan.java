@@ -50,7 +50,8 @@ final class DnnlConvolutionPlan {
         long[] padL = {padBefore[0], padBefore[1]};
         long[] padR = new long[2];
         for (int i = 0; i < 2; i++) {
-            padR[i] = (outputShape[2 + i] - 1) * strides[i] + weightShape[2 + i] - inputShape[2 + i] - padBefore[i];
+            // Truncate mode drops what a stride does not reach: no padding there, not a negative one.
+            padR[i] = Math.max(0, (outputShape[2 + i] - 1) * strides[i] + weightShape[2 + i] - inputShape[2 + i] - padBefore[i]);
         }
         memory.desc src = plain(inputShape, memory.format_tag.nchw);
         memory.desc wei = plain(weightShape, memory.format_tag.oihw);
