@@ -75,12 +75,8 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         INDArray dBeta = NativeAddress.rowMajor(dBetaView);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
         plan.backward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(epsilon), NativeAddress.rowMajor(gamma), dx, dGamma, dBeta);
-        if (dGamma != dGammaView) {
-            dGammaView.assign(dGamma);
-        }
-        if (dBeta != dBetaView) {
-            dBetaView.assign(dBeta);
-        }
+        NativeAddress.copyBack(dGamma, dGammaView);
+        NativeAddress.copyBack(dBeta, dBetaView);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);

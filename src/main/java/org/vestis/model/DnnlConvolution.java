@@ -77,9 +77,9 @@ final class DnnlConvolution extends MKLDNNConvHelper {
         INDArray inputGrad = skipInputGradient ? null
                 : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
         p.backward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
-        copyBackIfNeeded(weightGrad, weightGradView);
+        NativeAddress.copyBack(weightGrad, weightGradView);
         if (biasGradView != null) {
-            copyBackIfNeeded(biasGrad, biasGradView);
+            NativeAddress.copyBack(biasGrad, biasGradView);
         }
         Gradient g = new DefaultGradient();
         if (biasGradView != null) {
@@ -112,12 +112,6 @@ final class DnnlConvolution extends MKLDNNConvHelper {
             plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, padBefore);
         }
         return plan;
-    }
-
-    private static void copyBackIfNeeded(INDArray computed, INDArray target) {
-        if (computed != target) {
-            target.assign(computed);
-        }
     }
 
     /** Zeros for a forward pass without bias (DL4J passes zeros of its own, so this is a safety net only). */

@@ -30,6 +30,13 @@ final class NativeAddress {
         return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
     }
 
+    /** Copies what a native call wrote into {@code written}, a {@link #rowMajor} stand-in, back to {@code target}. */
+    static void copyBack(INDArray written, INDArray target) {
+        if (written != target) {
+            target.assign(written);
+        }
+    }
+
     static FloatPointer floats(INDArray array) {
         return new FloatPointer(of(array));
     }
