@@ -15,7 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -50,13 +49,13 @@ class DnnlConvolutionTest {
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, channels, size, size).subi(0.5);
         INDArray y = Nd4j.rand(DataType.FLOAT, 5, 4);
-        assertThat(relativeDifference(stock.output(x), fast.output(x))).isLessThan(1e-5);
+        assertThat(OneDnnHelpersTest.maxRelativeDifference(stock.output(x), fast.output(x))).isLessThan(1e-5);
 
-        Map<String, INDArray> g1 = gradients(stock, x, y);
-        Map<String, INDArray> g2 = gradients(fast, x, y);
+        Map<String, INDArray> g1 = OneDnnHelpersTest.gradients(stock, x, y);
+        Map<String, INDArray> g2 = OneDnnHelpersTest.gradients(fast, x, y);
         assertThat(g2.keySet()).isEqualTo(g1.keySet());
         for (String key : g1.keySet()) {
-            assertThat(relativeDifference(g1.get(key), g2.get(key))).as(key).isLessThan(1e-4);
+            assertThat(OneDnnHelpersTest.maxRelativeDifference(g1.get(key), g2.get(key))).as(key).isLessThan(1e-4);
         }
     }
 
@@ -116,19 +115,5 @@ class DnnlConvolutionTest {
         Field f = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
         f.setAccessible(true);
         return f.get(net.getLayer(layer));
-    }
-
-    private static Map<String, INDArray> gradients(MultiLayerNetwork net, INDArray x, INDArray y) {
-        net.setInput(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Map<String, INDArray> copy = new java.util.TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> copy.put(k, v.dup()));
-        return copy;
-    }
-
-    private static double relativeDifference(INDArray a, INDArray b) {
-        double scale = Math.max(a.amaxNumber().doubleValue(), 1e-12);
-        return Transforms.abs(a.sub(b)).maxNumber().doubleValue() / scale;
     }
 }

@@ -65,7 +65,8 @@ class OneDnnHelpersTest {
         assertThat(maxRelativeDifference(stock.output(x, false), fast.output(x, false))).isLessThan(1e-3);
     }
 
-    private static Map<String, INDArray> gradients(MultiLayerNetwork net, INDArray x, INDArray y) {
+    /** Every parameter's gradient for one batch, copied (also used by DnnlConvolutionTest). */
+    static Map<String, INDArray> gradients(MultiLayerNetwork net, INDArray x, INDArray y) {
         net.setInput(x);
         net.setLabels(y);
         net.computeGradientAndScore();
@@ -76,7 +77,7 @@ class OneDnnHelpersTest {
     }
 
     /** Largest |a-b| relative to the largest |a|: robust to near-zero elements. */
-    private static double maxRelativeDifference(INDArray a, INDArray b) {
+    static double maxRelativeDifference(INDArray a, INDArray b) {
         double scale = Math.max(a.amaxNumber().doubleValue(), 1e-12);
         return Transforms.abs(a.sub(b)).maxNumber().doubleValue() / scale;
     }
