@@ -3,13 +3,11 @@ package org.vestis.model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -55,8 +53,7 @@ public enum Architecture {
             convBnRelu(b, 192);
             b.layer(maxPool());
             return b.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build())
-                    .layer(new BatchNormalization.Builder().build())
-                    .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                    .layer(new BatchNormRelu())
                     .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).dropOut(0.6)
                             .nOut(numClasses).activation(Activation.SOFTMAX).build())
                     .setInputType(InputType.convolutional(height, width, channels))
@@ -95,8 +92,7 @@ public enum Architecture {
 
     private static void convBnRelu(NeuralNetConfiguration.ListBuilder b, int channels) {
         b.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.IDENTITY).hasBias(false).build());
-        b.layer(new BatchNormalization.Builder().build());
-        b.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+        b.layer(new BatchNormRelu());
     }
 
     private static SubsamplingLayer maxPool() {

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,7 +29,7 @@ import java.util.Set;
 /**
  * An inference-only copy of a network in which every batch norm that directly follows a convolution,
  * depthwise convolution or dense layer is folded into that layer's weights and bias, and an activation layer
- * right after it becomes that layer's activation. In inference mode a batch norm is a per-channel affine map,
+ * right after it (or the ReLU of a {@link BatchNormRelu}) becomes that layer's activation. In inference mode a batch norm is a per-channel affine map,
  * so the copy computes the same function with two fewer passes over each activation (MobileNetV2 at batch 1:
  * about 1.6 times as fast). The copy cannot be trained the same way (its batch norms are gone): never save it.
  */
@@ -88,7 +89,7 @@ public final class BatchNormFolding {
             }
             String activation = null;
             List<String> next = consumers(conf, name);
-            if (next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer && !conf.getNetworkOutputs().contains(name)
+            if (!(layerOf(conf, name) instanceof BatchNormRelu) && next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer && !conf.getNetworkOutputs().contains(name)
                     && !observed.contains(next.get(0))) {
                 activation = next.get(0);
             }
@@ -129,6 +130,8 @@ public final class BatchNormFolding {
         }
         if (f.activation() != null) {
             ((BaseLayer) layer).setActivationFn(((ActivationLayer) layerOf(conf, f.activation())).getActivationFn());
+        } else if (layerOf(conf, f.batchNorm()) instanceof BatchNormRelu) {
+            ((BaseLayer) layer).setActivationFn(new ActivationReLU());
         }
         for (String removed : f.activation() != null ? List.of(f.batchNorm(), f.activation()) : List.of(f.batchNorm())) {
             conf.getVertices().remove(removed);
@@ -188,7 +191,9 @@ public final class BatchNormFolding {
         long[] shape = dense ? new long[]{2, channels} : new long[]{2, channels, 1, 1};
         INDArray probe = Nd4j.zeros(DataType.FLOAT, shape);
         probe.get(NDArrayIndex.point(1)).assign(1);
-        INDArray out = batchNorm.activate(probe, false, LayerWorkspaceMgr.noWorkspaces()).reshape(2, channels);
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        INDArray out = (batchNorm instanceof BatchNormRelu.Layer withRelu ? withRelu.normalizeOnly(probe, noWorkspaces)
+                : batchNorm.activate(probe, false, noWorkspaces)).reshape(2, channels);
         INDArray shift = out.getRow(0).dup();
         INDArray scale = out.getRow(1).sub(shift);
         batchNorm.clear();

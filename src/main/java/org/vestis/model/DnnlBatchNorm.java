@@ -26,14 +26,30 @@ import java.util.Map;
 /**
  * Batch norm in training through oneDNN 3 (NCHW float, batch statistics): inside fashion-cnn training our Java
  * loops ({@link JavaBatchNorm}) took 35-43 ms of a 143-168 ms step, where oneDNN's primitives take 1.0-1.4 ms
- * forward and 1.7-2.4 ms backward per layer on their own (benchmarks/RESULTS.md). Inference with the running
- * statistics, and any other shape or type, stays with {@link JavaBatchNorm} (or DL4J). Backward uses the batch
- * statistics of the training forward pass just before it, so a layer needs its own instance.
+ * forward and 1.7-2.4 ms backward per layer on their own (benchmarks/RESULTS.md). For a {@link BatchNormRelu}
+ * the ReLU runs inside the same primitives. Inference with the running statistics, and any other shape or type,
+ * stays with {@link JavaBatchNorm} (or DL4J), without the ReLU. Backward uses the batch statistics of the
+ * training forward pass just before it, so a layer needs its own instance.
  */
 final class DnnlBatchNorm implements BatchNormalizationHelper {
     private final JavaBatchNorm fallback = new JavaBatchNorm();
+    private final boolean fuseRelu;
     private Plan plan;
     private boolean statisticsFromForward;
+
+    DnnlBatchNorm() {
+        this(false);
+    }
+
+    /** @param fuseRelu apply ReLU to the output inside oneDNN's training batch norm ({@link BatchNormRelu}) */
+    DnnlBatchNorm(boolean fuseRelu) {
+        this.fuseRelu = fuseRelu;
+    }
+
+    /** Whether the last forward pass applied ReLU (training through oneDNN); otherwise the layer must. */
+    boolean appliedRelu() {
+        return fuseRelu && statisticsFromForward;
+    }
 
     @Override
     public boolean checkSupported(double eps, boolean fixedGammaBeta) {
@@ -57,7 +73,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             statisticsFromForward = false;
             return fallback.preOutput(x, training, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
         }
-        Plan p = plan(x.shape(), (float) eps);
+        Plan p = plan(x.shape(), (float) eps, fuseRelu);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
         p.forward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), out);
         statisticsFromForward = true;
@@ -97,24 +113,34 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         return x.rank() == 4 && format == CNN2DFormat.NCHW && x.dataType() == DataType.FLOAT;
     }
 
-    private Plan plan(long[] shape, float eps) {
-        if (plan == null || !plan.fits(shape) || plan.eps != eps) {
-            plan = new Plan(shape, eps);
+    private Plan plan(long[] shape, float eps, boolean relu) {
+        if (plan == null || !plan.fits(shape) || plan.eps != eps || plan.relu != relu) {
+            plan = new Plan(shape, eps, relu);
         }
         return plan;
     }
 
-    /** The primitives for one shape; the batch mean and (biased) variance of the last forward pass live here. */
+    /**
+     * The primitives for one shape; the batch mean and (biased) variance of the last forward pass live here.
+     * oneDNN's batch norm on plain NCHW is a generic loop (ncsp, 2-6 ms per direction for 128x64x14x14 here);
+     * on channel blocks (nChw16c) it is JIT code at 0.2-0.5 ms, and the reorders there and back cost about 0.1 ms
+     * each, so the operands take the blocked layout when oneDNN has JIT code for it.
+     */
     private static final class Plan {
         private final long[] shape;
         private final float eps;
+        private final boolean relu;
+        private final int flags;
+        /** Where the forward pass marks what ReLU zeroed, for the backward pass (only with ReLU). */
+        private final memory reluMask;
         private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
         private final batch_normalization_forward forward;
         private final batch_normalization_backward backward;
-        private final memory data;
-        private final memory result;
-        private final memory gradient;
-        private final memory inputGradient;
+        private final DnnlMemory fwdInput;
+        private final DnnlMemory fwdOutput;
+        private final DnnlMemory bwdInput;
+        private final DnnlMemory bwdDelta;
+        private final DnnlMemory bwdInputGradient;
         private final memory scale;
         private final memory shift;
         private final memory scaleGradient;
@@ -122,20 +148,25 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         final memory mean;
         final memory variance;
 
-        Plan(long[] shape, float eps) {
+        Plan(long[] shape, float eps, boolean relu) {
             this.shape = shape.clone();
             this.eps = eps;
+            this.relu = relu;
+            flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value
+                    | (relu ? dnnl.normalization_flags.fuse_norm_relu.value : 0);
             var eng = DnnlConvolutionPlan.ENGINE;
-            memory.desc desc = new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw);
-            int flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value;
-            var fpd = new batch_normalization_forward.primitive_desc(eng, dnnl.prop_kind.forward_training.value, desc, desc, eps, flags);
-            var bpd = new batch_normalization_backward.primitive_desc(eng, dnnl.prop_kind.backward.value, desc, desc, desc, eps, flags, fpd);
+            memory.desc plain = new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw);
+            var fpd = fastestForward(shape, eps, flags);
+            memory.desc inner = fpd.src_desc();
+            var bpd = new batch_normalization_backward.primitive_desc(eng, dnnl.prop_kind.backward.value, inner, inner, inner, eps, flags, fpd);
+            reluMask = relu ? new memory(fpd.workspace_desc(), eng) : null;
             forward = new batch_normalization_forward(fpd);
             backward = new batch_normalization_backward(bpd);
-            data = new memory(desc, eng, (Pointer) null);
-            result = new memory(desc, eng, (Pointer) null);
-            gradient = new memory(desc, eng, (Pointer) null);
-            inputGradient = new memory(desc, eng, (Pointer) null);
+            fwdInput = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE);
+            fwdOutput = new DnnlMemory(plain, inner, eng, DnnlScratch.OUTPUT);
+            bwdInput = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE);
+            bwdDelta = new DnnlMemory(plain, inner, eng, DnnlScratch.OUTPUT);
+            bwdInputGradient = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE_GRADIENT);
             scale = new memory(fpd.weights_desc(), eng, (Pointer) null);
             shift = new memory(fpd.weights_desc(), eng, (Pointer) null);
             scaleGradient = new memory(fpd.weights_desc(), eng, (Pointer) null);
@@ -144,43 +175,62 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             variance = new memory(fpd.variance_desc(), eng);
         }
 
+        /** Channel blocks of 16 (AVX-512) or 8 (AVX2) where oneDNN has JIT code for them, else plain NCHW. */
+        private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, float eps, int flags) {
+            for (memory.format_tag tag : new memory.format_tag[]{memory.format_tag.nChw16c, memory.format_tag.nChw8c}) {
+                var pd = forwardDesc(new memory.desc(shape, memory.data_type.f32, tag), eps, flags);
+                if (pd.impl_info_str().getString().contains("jit")) {
+                    return pd;
+                }
+            }
+            return forwardDesc(new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw), eps, flags);
+        }
+
+        private static batch_normalization_forward.primitive_desc forwardDesc(memory.desc desc, float eps, int flags) {
+            return new batch_normalization_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, dnnl.prop_kind.forward_training.value,
+                    desc, desc, eps, flags);
+        }
+
         boolean fits(long[] other) {
             return Arrays.equals(shape, other);
         }
 
         void forward(INDArray x, INDArray gamma, INDArray beta, INDArray out) {
-            data.set_data_handle(NativeAddress.of(x));
-            result.set_data_handle(NativeAddress.of(out));
             scale.set_data_handle(NativeAddress.of(gamma));
             shift.set_data_handle(NativeAddress.of(beta));
             IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_SRC, data);
-            args.put(dnnl.DNNL_ARG_DST, result);
+            args.put(dnnl.DNNL_ARG_SRC, fwdInput.read(x, stream));
+            args.put(dnnl.DNNL_ARG_DST, fwdOutput.writeTo(out));
             args.put(dnnl.DNNL_ARG_SCALE, scale);
             args.put(dnnl.DNNL_ARG_SHIFT, shift);
             args.put(dnnl.DNNL_ARG_MEAN, mean);
             args.put(dnnl.DNNL_ARG_VARIANCE, variance);
+            if (relu) {
+                args.put(dnnl.DNNL_ARG_WORKSPACE, reluMask);
+            }
             forward.execute(stream, args);
+            fwdOutput.written(stream);
             stream._wait();
         }
 
         void backward(INDArray x, INDArray dy, INDArray gamma, INDArray dx, INDArray dGamma, INDArray dBeta) {
-            data.set_data_handle(NativeAddress.of(x));
-            gradient.set_data_handle(NativeAddress.of(dy));
-            inputGradient.set_data_handle(NativeAddress.of(dx));
             scale.set_data_handle(NativeAddress.of(gamma));
             scaleGradient.set_data_handle(NativeAddress.of(dGamma));
             shiftGradient.set_data_handle(NativeAddress.of(dBeta));
             IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_SRC, data);
-            args.put(dnnl.DNNL_ARG_DIFF_DST, gradient);
+            args.put(dnnl.DNNL_ARG_SRC, bwdInput.read(x, stream));
+            args.put(dnnl.DNNL_ARG_DIFF_DST, bwdDelta.read(dy, stream));
             args.put(dnnl.DNNL_ARG_MEAN, mean);
             args.put(dnnl.DNNL_ARG_VARIANCE, variance);
             args.put(dnnl.DNNL_ARG_SCALE, scale);
-            args.put(dnnl.DNNL_ARG_DIFF_SRC, inputGradient);
+            args.put(dnnl.DNNL_ARG_DIFF_SRC, bwdInputGradient.writeTo(dx));
             args.put(dnnl.DNNL_ARG_DIFF_SCALE, scaleGradient);
             args.put(dnnl.DNNL_ARG_DIFF_SHIFT, shiftGradient);
+            if (relu) {
+                args.put(dnnl.DNNL_ARG_WORKSPACE, reluMask);
+            }
             backward.execute(stream, args);
+            bwdInputGradient.written(stream);
             stream._wait();
         }
 

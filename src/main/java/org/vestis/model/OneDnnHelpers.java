@@ -89,8 +89,8 @@ public final class OneDnnHelpers {
             } else if (c == SubsamplingLayer.class) {
                 setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
                 attached++;
-            } else if (c == BatchNormalization.class) {
-                setHelper(layer, BatchNormalization.class, useDnnl() ? new DnnlBatchNorm() : new JavaBatchNorm());
+            } else if (c == BatchNormalization.class || c == BatchNormRelu.Layer.class) {
+                setHelper(layer, BatchNormalization.class, useDnnl() ? new DnnlBatchNorm(c == BatchNormRelu.Layer.class) : new JavaBatchNorm());
                 attached++;
             }
         }
