@@ -107,7 +107,7 @@ public final class OneDnnHelpers {
         }
     }
 
-    private static boolean useDnnl() {
+    static boolean useDnnl() {
         return DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"));
     }
 
