@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -27,7 +26,7 @@ public enum Architecture {
                     .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new DnnlRelu()).build())
                     .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(new DnnlRelu()).build())
                     .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                    .layer(new DenseLayer.Builder().nOut(128).activation(new DnnlRelu()).build())
+                    .layer(DnnlDense.of(128, new DnnlRelu()))
                     // DL4J's dropOut is the probability of KEEPING an activation: 0.5 as in the seeds.
                     .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).dropOut(0.5)
                             .nOut(numClasses).activation(Activation.SOFTMAX).build())
@@ -52,7 +51,7 @@ public enum Architecture {
             b.layer(maxPool());
             convBnRelu(b, 192);
             b.layer(maxPool());
-            return b.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).build())
+            return b.layer(DnnlDense.of(256, Activation.IDENTITY.getActivationFunction()))
                     .layer(new BatchNormRelu())
                     .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).dropOut(0.6)
                             .nOut(numClasses).activation(Activation.SOFTMAX).build())
