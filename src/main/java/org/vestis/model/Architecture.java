@@ -4,13 +4,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.vestis.UserException;
 
 import java.util.Arrays;
@@ -28,8 +26,7 @@ public enum Architecture {
                     .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                     .layer(DnnlDense.of(128, new DnnlRelu()))
                     // DL4J's dropOut is the probability of KEEPING an activation: 0.5 as in the seeds.
-                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).dropOut(0.5)
-                            .nOut(numClasses).activation(Activation.SOFTMAX).build())
+                    .layer(DnnlOutput.softmax(numClasses, 0.5))
                     .setInputType(InputType.convolutional(height, width, channels))
                     .build();
         }
@@ -53,8 +50,7 @@ public enum Architecture {
             b.layer(maxPool());
             return b.layer(DnnlDense.of(256, Activation.IDENTITY.getActivationFunction()))
                     .layer(new BatchNormRelu())
-                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).dropOut(0.6)
-                            .nOut(numClasses).activation(Activation.SOFTMAX).build())
+                    .layer(DnnlOutput.softmax(numClasses, 0.6))
                     .setInputType(InputType.convolutional(height, width, channels))
                     .build();
         }

@@ -33,12 +33,12 @@ import java.util.Set;
 public final class ChannelsLast {
     private static final Set<Class<?>> SUPPORTED = Set.of(ConvolutionLayer.class, DepthwiseConvolution2D.class,
             SubsamplingLayer.class, ActivationLayer.class, DenseLayer.class, DnnlDense.class, OutputLayer.class,
-            GlobalPoolingLayer.class, DropoutLayer.class);
+            DnnlOutput.class, GlobalPoolingLayer.class, DropoutLayer.class);
 
     /** DL4J's layer configurations and ours with the same parameters and a faster forward pass. */
     private static final Map<Class<?>, Class<?>> FASTER_LAYERS = Map.of(ConvolutionLayer.class, ChannelsLastConvolution.class,
             DepthwiseConvolution2D.class, ChannelsLastDepthwise.class, DenseLayer.class, InferenceDense.class,
-            DnnlDense.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class);
+            DnnlDense.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class, DnnlOutput.class, InferenceOutput.class);
 
     private ChannelsLast() {
     }

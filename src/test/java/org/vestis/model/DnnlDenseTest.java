@@ -23,16 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vestis.model.OneDnnHelpersTest.gradients;
 import static org.vestis.model.OneDnnHelpersTest.maxRelativeDifference;
 
-/** oneDNN's matrix products in a dense layer give DL4J's outputs and gradients. */
+/** oneDNN's matrix products in dense and output layers give DL4J's outputs and gradients. */
 class DnnlDenseTest {
 
     @Test
-    void matchesDl4jsDenseLayerBehindAFlattenAndAsTheFirstLayer() {
+    void matchesDl4jsDenseAndOutputLayers() {
         // A pooled feature map flattened into the dense layer (its input arrives as a view), then a dense layer
         // fed by another dense layer; with and without bias.
         MultiLayerNetwork stock = network(new DenseLayer.Builder().nOut(12).activation(Activation.RELU).build(),
-                new DenseLayer.Builder().nOut(7).hasBias(false).activation(Activation.TANH).build());
-        MultiLayerNetwork ours = network(DnnlDense.of(12, new DnnlRelu()), noBias(DnnlDense.of(7, Activation.TANH.getActivationFunction())));
+                new DenseLayer.Builder().nOut(7).hasBias(false).activation(Activation.TANH).build(),
+                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4).activation(Activation.SOFTMAX).build());
+        MultiLayerNetwork ours = network(DnnlDense.of(12, new DnnlRelu()), noBias(DnnlDense.of(7, Activation.TANH.getActivationFunction())),
+                DnnlOutput.softmax(4, 1.0));
         ours.setParams(stock.params());
         Nd4j.getRandom().setSeed(4);
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 3, 7, 7).subi(0.5);
@@ -82,12 +84,12 @@ class DnnlDenseTest {
         return layer;
     }
 
-    private static MultiLayerNetwork network(Layer first, Layer second) {
+    private static MultiLayerNetwork network(Layer first, Layer second, Layer output) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(9).updater(new Sgd(0.1)).list()
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(first)
                 .layer(second)
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4).activation(Activation.SOFTMAX).build())
+                .layer(output)
                 .setInputType(InputType.convolutional(7, 7, 3))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
