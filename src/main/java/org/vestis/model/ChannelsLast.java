@@ -32,13 +32,17 @@ import java.util.Set;
  */
 public final class ChannelsLast {
     private static final Set<Class<?>> SUPPORTED = Set.of(ConvolutionLayer.class, DepthwiseConvolution2D.class,
-            SubsamplingLayer.class, ActivationLayer.class, DenseLayer.class, DnnlDense.class, OutputLayer.class,
+            SubsamplingLayer.class, DnnlMaxPool.class, ActivationLayer.class, DenseLayer.class, DnnlDense.class, OutputLayer.class,
             DnnlOutput.class, GlobalPoolingLayer.class, DropoutLayer.class);
 
-    /** DL4J's layer configurations and ours with the same parameters and a faster forward pass. */
+    /**
+     * Layer configurations and what the copy uses instead: our subclasses of DL4J's with the same parameters and a
+     * faster forward pass, and DL4J's own for our training-only layers.
+     */
     private static final Map<Class<?>, Class<?>> FASTER_LAYERS = Map.of(ConvolutionLayer.class, ChannelsLastConvolution.class,
             DepthwiseConvolution2D.class, ChannelsLastDepthwise.class, DenseLayer.class, InferenceDense.class,
-            DnnlDense.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class, DnnlOutput.class, InferenceOutput.class);
+            DnnlDense.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class, DnnlOutput.class, InferenceOutput.class,
+            DnnlMaxPool.class, SubsamplingLayer.class);
 
     private ChannelsLast() {
     }

@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -98,18 +97,9 @@ final class DnnlConvolution extends MKLDNNConvHelper {
                                      ConvolutionMode mode, int[] dilation) {
         long[] inShape = input.shape();
         if (plan == null || !plan.fits(inShape)) {
-            int[] outSize;
-            int[] padBefore;
-            int[] inSize = {(int) inShape[2], (int) inShape[3]};
-            if (mode == ConvolutionMode.Same) {
-                outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, null, mode, dilation, CNN2DFormat.NCHW);
-                padBefore = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation);
-            } else {
-                outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, pad, mode, dilation, CNN2DFormat.NCHW);
-                padBefore = pad;
-            }
-            long[] outShape = {inShape[0], weights.size(0), outSize[0], outSize[1]};
-            plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, padBefore);
+            SlidingWindow window = SlidingWindow.of(input, kernel, strides, pad, mode, dilation);
+            long[] outShape = {inShape[0], weights.size(0), window.outSize()[0], window.outSize()[1]};
+            plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, window);
         }
         return plan;
     }

@@ -39,20 +39,12 @@ final class DnnlConvolutionPlan {
     private final memory bias;
     private final memory biasGradient;
 
-    /**
-     * @param padBefore top and left padding; the bottom and right padding follow from the output size (DL4J's
-     *                  SAME mode pads more at the bottom right when the total is odd, as oneDNN allows)
-     */
-    DnnlConvolutionPlan(long[] inputShape, long[] weightShape, long[] outputShape, int[] strides, int[] padBefore) {
+    DnnlConvolutionPlan(long[] inputShape, long[] weightShape, long[] outputShape, int[] strides, SlidingWindow window) {
         this.inputShape = inputShape.clone();
         this.outputShape = outputShape.clone();
         long[] stride = {strides[0], strides[1]};
-        long[] padL = {padBefore[0], padBefore[1]};
-        long[] padR = new long[2];
-        for (int i = 0; i < 2; i++) {
-            // Truncate mode drops what a stride does not reach: no padding there, not a negative one.
-            padR[i] = Math.max(0, (outputShape[2 + i] - 1) * strides[i] + weightShape[2 + i] - inputShape[2 + i] - padBefore[i]);
-        }
+        long[] padL = window.padBefore();
+        long[] padR = window.padAfter();
         memory.desc src = plain(inputShape, memory.format_tag.nchw);
         memory.desc wei = plain(weightShape, memory.format_tag.oihw);
         memory.desc dst = plain(outputShape, memory.format_tag.nchw);

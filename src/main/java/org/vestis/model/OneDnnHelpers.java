@@ -86,7 +86,7 @@ public final class OneDnnHelpers {
                 setHelper(layer, ConvolutionLayer.class, useDnnl()
                         ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient) : new MKLDNNConvHelper(type));
                 attached++;
-            } else if (c == SubsamplingLayer.class) {
+            } else if (c == SubsamplingLayer.class || c == DnnlMaxPool.Layer.class) {
                 setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
                 attached++;
             } else if (c == BatchNormalization.class || c == BatchNormRelu.Layer.class) {
