@@ -36,12 +36,12 @@ def conv_bn_relu(cin, cout):
 
 
 def fashion_cnn():
-    # Same topology as Architecture.FASHION_CNN.
+    # Same topology as Architecture.FASHION_CNN. Its pooling is in SAME mode: 7x7 pools to 4x4 (ceil_mode).
     return nn.Sequential(
         nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
         *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
-        *conv_bn_relu(64, 192), nn.MaxPool2d(2), nn.Flatten(),
-        nn.Linear(3 * 3 * 192, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
+        *conv_bn_relu(64, 192), nn.MaxPool2d(2, ceil_mode=True), nn.Flatten(),
+        nn.Linear(4 * 4 * 192, 256), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.4), nn.Linear(256, 10))
 
 
 def train_rate(model, batch):
