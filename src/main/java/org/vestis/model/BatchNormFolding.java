@@ -29,9 +29,9 @@ import java.util.Set;
 /**
  * An inference-only copy of a network in which every batch norm that directly follows a convolution,
  * depthwise convolution or dense layer is folded into that layer's weights and bias, and an activation layer
- * right after it (or the ReLU of a {@link BatchNormRelu}) becomes that layer's activation. In inference mode a batch norm is a per-channel affine map,
- * so the copy computes the same function with two fewer passes over each activation (MobileNetV2 at batch 1:
- * about 1.6 times as fast). The copy cannot be trained the same way (its batch norms are gone): never save it.
+ * right after it (or the ReLU of a {@link BatchNormRelu}) becomes that layer's activation. In inference mode a
+ * batch norm is a per-channel affine map, so the copy computes the same function with two fewer passes over each
+ * activation (MobileNetV2 at batch 1: about 1.6 times as fast). The copy cannot be trained the same way (its batch norms are gone): never save it.
  */
 public final class BatchNormFolding {
     private static final String WEIGHTS = "W";
@@ -89,8 +89,9 @@ public final class BatchNormFolding {
             }
             String activation = null;
             List<String> next = consumers(conf, name);
-            if (!(layerOf(conf, name) instanceof BatchNormRelu) && next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer && !conf.getNetworkOutputs().contains(name)
-                    && !observed.contains(next.get(0))) {
+            // A BatchNormRelu brings its own activation; a second one after it stays a layer of its own.
+            if (!(layerOf(conf, name) instanceof BatchNormRelu) && next.size() == 1 && layerOf(conf, next.get(0)) instanceof ActivationLayer
+                    && !conf.getNetworkOutputs().contains(name) && !observed.contains(next.get(0))) {
                 activation = next.get(0);
             }
             folds.add(new Fold(in.get(0), name, activation));
