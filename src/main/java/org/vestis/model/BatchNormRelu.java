@@ -17,7 +17,7 @@ import java.util.Collection;
 
 /**
  * Batch norm followed by ReLU as one layer: the same parameters and results as a {@link BatchNormalization}
- * and an ReLU {@code ActivationLayer}, but with {@link DnnlBatchNorm} the ReLU runs inside oneDNN's batch norm
+ * and a ReLU {@code ActivationLayer}, but with {@link DnnlBatchNorm} the ReLU runs inside oneDNN's batch norm
  * (forward and backward), which saves the activation layer's copy and its separate passes over the data.
  * Without that helper the layer applies the ReLU itself.
  */
