@@ -122,15 +122,14 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
 
     /**
      * The primitives for one shape; the batch mean and (biased) variance of the last forward pass live here.
-     * oneDNN's batch norm on plain NCHW is a generic loop (ncsp, 2-6 ms per direction for 128x64x14x14 here);
-     * on channel blocks (nChw16c) it is JIT code at 0.2-0.5 ms, and the reorders there and back cost about 0.1 ms
-     * each, so the operands take the blocked layout when oneDNN has JIT code for it.
+     * oneDNN's batch norm on plain NCHW is a generic loop (ncsp: 1.6-3.2 ms per direction for fashion-cnn's shapes
+     * on their own); on channel blocks (nChw16c) it is JIT code at 0.14-0.27 ms, and the reorders there and back
+     * cost 0.08-0.13 ms each, so the operands take the blocked layout when oneDNN has JIT code for it.
      */
     private static final class Plan {
         private final long[] shape;
         private final float eps;
         private final boolean relu;
-        private final int flags;
         /** Where the forward pass marks what ReLU zeroed, for the backward pass (only with ReLU). */
         private final memory reluMask;
         private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
@@ -152,7 +151,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             this.shape = shape.clone();
             this.eps = eps;
             this.relu = relu;
-            flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value
+            int flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value
                     | (relu ? dnnl.normalization_flags.fuse_norm_relu.value : 0);
             var eng = DnnlConvolutionPlan.ENGINE;
             memory.desc plain = new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw);
