@@ -31,7 +31,8 @@ import java.util.Set;
  * depthwise convolution or dense layer is folded into that layer's weights and bias, and an activation layer
  * right after it (or the ReLU of a {@link BatchNormRelu}) becomes that layer's activation. In inference mode a
  * batch norm is a per-channel affine map, so the copy computes the same function with two fewer passes over each
- * activation (MobileNetV2 at batch 1: about 1.6 times as fast). The copy cannot be trained the same way (its batch norms are gone): never save it.
+ * activation (MobileNetV2 at batch 1: about 1.6 times as fast). The copy cannot be trained the same way (its
+ * batch norms are gone): never save it.
  */
 public final class BatchNormFolding {
     private static final String WEIGHTS = "W";

@@ -55,7 +55,8 @@ public class BatchNormRelu extends BatchNormalization {
             if (fused()) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            INDArray beforeRelu = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, epsilon.dataType(), epsilon.shape(), epsilon.ordering());
+            INDArray beforeRelu = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, epsilon.dataType(), epsilon.shape(),
+                    epsilon.ordering());
             Nd4j.exec(new RectifiedLinearDerivative(output, epsilon, beforeRelu));
             return super.backpropGradient(beforeRelu, workspaceMgr);
         }

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * A dense layer whose three matrix products (forward, weight gradient, input gradient) run in oneDNN 3
- * ({@link DnnlMatmul}) instead of OpenBLAS ({@link DnnlOutput} does the same for the output layer). Same configuration and parameters as DL4J's; layer norm, masks,
- * weight noise and other data types, and machines without the oneDNN 3 presets, run DL4J's own code.
+ * ({@link DnnlMatmul}) instead of OpenBLAS ({@link DnnlOutput} does the same for the output layer). Same
+ * configuration and parameters as DL4J's; layer norm, masks, weight noise and other data types, and machines
+ * without the oneDNN 3 presets, run DL4J's own code.
  */
 public class DnnlDense extends DenseLayer {
     public DnnlDense() {
