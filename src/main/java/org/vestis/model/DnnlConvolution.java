@@ -77,11 +77,9 @@ final class DnnlConvolution extends MKLDNNConvHelper {
                 : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
         p.backward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
         NativeAddress.copyBack(weightGrad, weightGradView);
-        if (biasGradView != null) {
-            NativeAddress.copyBack(biasGrad, biasGradView);
-        }
         Gradient g = new DefaultGradient();
         if (biasGradView != null) {
+            NativeAddress.copyBack(biasGrad, biasGradView);
             g.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
         }
         g.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);

@@ -19,6 +19,7 @@ import java.util.Arrays;
  */
 final class DnnlConvolutionPlan {
     static final engine ENGINE = new engine(engine.kind.cpu, 0);
+    private static final ThreadLocal<stream> THREAD_STREAM = ThreadLocal.withInitial(() -> new stream(ENGINE));
 
     private final long[] inputShape;
     private final long[] outputShape;
@@ -77,6 +78,11 @@ final class DnnlConvolutionPlan {
     }
 
     /** Loads oneDNN; throws a LinkageError when its natives are missing for this platform. */
+    /** This thread's stream, for primitives run from shared caches rather than from a plan of their own. */
+    static stream threadStream() {
+        return THREAD_STREAM.get();
+    }
+
     static void ready() {
         ENGINE.get_kind();
     }

@@ -69,7 +69,7 @@ public class DnnlDense extends DenseLayer {
 
     /** Whether oneDNN 3 does this layer's products: not with layer norm, masks, weight noise or other types. */
     static boolean usable(BaseLayer<?> layer) {
-        return OneDnnHelpers.enabled() && OneDnnHelpers.useDnnl() && !layer.hasLayerNorm() && layer.getMaskArray() == null
+        return OneDnnHelpers.useDnnl() && !layer.hasLayerNorm() && layer.getMaskArray() == null
                 && layer.layerConf().getWeightNoise() == null
                 && DnnlMatmul.supports(layer.input(), layer.getParam(DefaultParamInitializer.WEIGHT_KEY));
     }

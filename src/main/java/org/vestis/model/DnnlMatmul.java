@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DnnlMatmul {
     private static final Map<String, matmul> PRIMITIVES = new ConcurrentHashMap<>();
-    private static final ThreadLocal<stream> STREAM = ThreadLocal.withInitial(() -> new stream(DnnlConvolutionPlan.ENGINE));
 
     private DnnlMatmul() {
     }
@@ -58,7 +57,7 @@ final class DnnlMatmul {
         if (bias != null) {
             args.put(dnnl.DNNL_ARG_BIAS, new memory(biasDesc, eng, NativeAddress.of(bias)));
         }
-        stream s = STREAM.get();
+        stream s = DnnlConvolutionPlan.threadStream();
         primitive.execute(s, args);
         s._wait();
     }

@@ -85,7 +85,7 @@ public class DnnlMaxPool extends SubsamplingLayer {
 
         private boolean usable() {
             SubsamplingLayer c = layerConf();
-            return OneDnnHelpers.enabled() && OneDnnHelpers.useDnnl() && c.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX
+            return OneDnnHelpers.useDnnl() && c.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX
                     && c.getCnn2dDataFormat() == CNN2DFormat.NCHW && Arrays.equals(c.getDilation(), new int[]{1, 1})
                     && input != null && input.rank() == 4 && input.dataType() == DataType.FLOAT;
         }

@@ -23,11 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DnnlRelu extends ActivationReLU {
     /** Backward primitives per element count: the arrays are treated as flat vectors. */
     private static final Map<Long, eltwise_backward> BACKWARD = new ConcurrentHashMap<>();
-    private static final ThreadLocal<stream> STREAM = ThreadLocal.withInitial(() -> new stream(DnnlConvolutionPlan.ENGINE));
 
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        if (!OneDnnHelpers.enabled() || !OneDnnHelpers.useDnnl() || !plainFloats(in) || !plainFloats(epsilon) || !in.equalShapes(epsilon)
+        if (!OneDnnHelpers.useDnnl() || !plainFloats(in) || !plainFloats(epsilon) || !in.equalShapes(epsilon)
                 || getMax() != null || getThreshold() != null || getNegativeSlope() != null) {
             return super.backprop(in, epsilon);
         }
@@ -40,7 +39,7 @@ public class DnnlRelu extends ActivationReLU {
         args.put(dnnl.DNNL_ARG_DIFF_DST, new memory(flat, eng, NativeAddress.of(epsilon)));
         // In place, as DL4J's ReLU does: each element is read before it is written.
         args.put(dnnl.DNNL_ARG_DIFF_SRC, new memory(flat, eng, NativeAddress.of(in)));
-        stream s = STREAM.get();
+        stream s = DnnlConvolutionPlan.threadStream();
         primitive.execute(s, args);
         s._wait();
         return new Pair<>(in, null);

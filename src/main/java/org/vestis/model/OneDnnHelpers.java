@@ -107,8 +107,9 @@ public final class OneDnnHelpers {
         }
     }
 
+    /** True when our oneDNN 3 code runs: the helpers are on, the presets loaded and -Dvestis.dnnl is not false. */
     static boolean useDnnl() {
-        return DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"));
+        return enabled() && DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"));
     }
 
     /**
