@@ -24,6 +24,7 @@ import java.io.File;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vestis.model.OneDnnHelpersTest.cyclicLabels;
 import static org.vestis.model.OneDnnHelpersTest.gradients;
 import static org.vestis.model.OneDnnHelpersTest.maxRelativeDifference;
 
@@ -36,10 +37,7 @@ class BatchNormReluTest {
         MultiLayerNetwork fused = network(new BatchNormRelu(), null);
         fused.setParams(separate.params());
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 3, 6, 6).subi(0.5);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 4);
-        for (int i = 0; i < 8; i++) {
-            y.putScalar(i, i % 4, 1);
-        }
+        INDArray y = cyclicLabels(8, 4);
         for (boolean helpers : new boolean[]{false, true}) {
             if (helpers) {
                 OneDnnHelpers.attach(separate);

@@ -20,6 +20,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vestis.model.OneDnnHelpersTest.cyclicLabels;
 import static org.vestis.model.OneDnnHelpersTest.gradients;
 import static org.vestis.model.OneDnnHelpersTest.maxRelativeDifference;
 
@@ -38,10 +39,7 @@ class DnnlDenseTest {
         ours.setParams(stock.params());
         Nd4j.getRandom().setSeed(4);
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 3, 7, 7).subi(0.5);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 4);
-        for (int i = 0; i < 6; i++) {
-            y.putScalar(i, i % 4, 1);
-        }
+        INDArray y = cyclicLabels(6, 4);
 
         assertThat(maxRelativeDifference(stock.output(x, false), ours.output(x, false))).isLessThan(1e-5);
         Map<String, INDArray> expected = gradients(stock, x, y);

@@ -21,6 +21,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vestis.model.OneDnnHelpersTest.cyclicLabels;
 import static org.vestis.model.OneDnnHelpersTest.gradients;
 import static org.vestis.model.OneDnnHelpersTest.maxRelativeDifference;
 
@@ -35,10 +36,7 @@ class DnnlMaxPoolTest {
         ours.setParams(stock.params());
         Nd4j.getRandom().setSeed(12);
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2, 7, 7).subi(0.5);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
+        INDArray y = cyclicLabels(4, 3);
 
         assertThat(ours.getLayer(1)).isInstanceOf(DnnlMaxPool.Layer.class);
         INDArray pooled = ours.feedForwardToLayer(1, x, true).get(2);

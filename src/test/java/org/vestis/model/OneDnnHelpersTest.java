@@ -35,10 +35,7 @@ class OneDnnHelpersTest {
 
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 28, 28);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 10);
-        for (int i = 0; i < 16; i++) {
-            y.putScalar(i, i % 10, 1);
-        }
+        INDArray y = cyclicLabels(16, 10);
         assertThat(maxRelativeDifference(stock.output(x, false), fast.output(x, false))).isLessThan(1e-4);
 
         // Gradients with dropout off so both paths see the same network.
@@ -63,6 +60,15 @@ class OneDnnHelpersTest {
         }
         assertThat(maxRelativeDifference(stock.params(), fast.params())).isLessThan(1e-3);
         assertThat(maxRelativeDifference(stock.output(x, false), fast.output(x, false))).isLessThan(1e-3);
+    }
+
+    /** One-hot labels for {@code n} examples, example i of class i % classes (also used by the other layer tests). */
+    static INDArray cyclicLabels(int n, int classes) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, i % classes, 1);
+        }
+        return y;
     }
 
     /** Every parameter's gradient for one batch, copied (also used by DnnlConvolutionTest). */
