@@ -73,9 +73,10 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             statisticsFromForward = false;
             return fallback.preOutput(x, training, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
         }
-        Plan p = plan(x.shape(), (float) eps, fuseRelu);
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
-        p.forward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), out);
+        INDArray in = NhwcArrays.readable(x);
+        Plan p = plan(in.shape(), NhwcArrays.is(in), (float) eps, fuseRelu);
+        INDArray out = NhwcArrays.like(in, workspaceMgr, ArrayType.ACTIVATIONS);
+        p.forward(in, NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), out);
         statisticsFromForward = true;
         return out;
     }
@@ -89,8 +90,9 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         }
         INDArray dGamma = NativeAddress.rowMajor(dGammaView);
         INDArray dBeta = NativeAddress.rowMajor(dBetaView);
-        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        plan.backward(NativeAddress.rowMajor(x), NativeAddress.rowMajor(epsilon), NativeAddress.rowMajor(gamma), dx, dGamma, dBeta);
+        INDArray in = NhwcArrays.readable(x);
+        INDArray dx = NhwcArrays.like(in, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+        plan.backward(in, NhwcArrays.readable(epsilon), NativeAddress.rowMajor(gamma), dx, dGamma, dBeta);
         NativeAddress.copyBack(dGamma, dGammaView);
         NativeAddress.copyBack(dBeta, dBetaView);
         Gradient gradient = new DefaultGradient();
@@ -113,23 +115,25 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         return x.rank() == 4 && format == CNN2DFormat.NCHW && x.dataType() == DataType.FLOAT;
     }
 
-    private Plan plan(long[] shape, float eps, boolean relu) {
-        if (plan == null || !plan.fits(shape) || plan.eps != eps || plan.relu != relu) {
-            plan = new Plan(shape, eps, relu);
+    private Plan plan(long[] shape, boolean channelsLast, float eps, boolean relu) {
+        if (plan == null || !plan.fits(shape) || plan.channelsLast != channelsLast || plan.eps != eps || plan.relu != relu) {
+            plan = new Plan(shape, channelsLast, eps, relu);
         }
         return plan;
     }
 
     /**
-     * The primitives for one shape; the batch mean and (biased) variance of the last forward pass live here.
-     * oneDNN's batch norm on plain NCHW is a generic loop (ncsp: 1.6-3.2 ms per direction for fashion-cnn's shapes
-     * on their own); on channel blocks (nChw16c) it is JIT code at 0.14-0.27 ms, and the reorders there and back
-     * cost 0.08-0.13 ms each, so the operands take the blocked layout when oneDNN has JIT code for it.
+     * The primitives for one shape and layout; the batch mean and (biased) variance of the last forward pass live
+     * here. oneDNN's batch norm on plain NCHW is a generic loop (ncsp: 1.6-3.2 ms per direction for fashion-cnn's
+     * shapes on their own); on channel blocks (nChw16c) or channel-last input it is JIT code at 0.13-0.27 ms. The
+     * reorders to blocks and back cost 0.08-0.13 ms each, so NCHW operands take the blocked layout when oneDNN has
+     * JIT code for it, and channel-last ones stay as they are.
      */
     private static final class Plan {
         private final long[] shape;
         private final float eps;
         private final boolean relu;
+        private final boolean channelsLast;
         /** Where the forward pass marks what ReLU zeroed, for the backward pass (only with ReLU). */
         private final memory reluMask;
         private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
@@ -147,25 +151,25 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         final memory mean;
         final memory variance;
 
-        Plan(long[] shape, float eps, boolean relu) {
+        Plan(long[] shape, boolean channelsLast, float eps, boolean relu) {
             this.shape = shape.clone();
+            this.channelsLast = channelsLast;
             this.eps = eps;
             this.relu = relu;
             int flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value
                     | (relu ? dnnl.normalization_flags.fuse_norm_relu.value : 0);
             var eng = DnnlConvolutionPlan.ENGINE;
-            memory.desc plain = new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw);
-            var fpd = fastestForward(shape, eps, flags);
+            var fpd = fastestForward(shape, channelsLast, eps, flags);
             memory.desc inner = fpd.src_desc();
             var bpd = new batch_normalization_backward.primitive_desc(eng, dnnl.prop_kind.backward.value, inner, inner, inner, eps, flags, fpd);
             reluMask = relu ? new memory(fpd.workspace_desc(), eng) : null;
             forward = new batch_normalization_forward(fpd);
             backward = new batch_normalization_backward(bpd);
-            fwdInput = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE);
-            fwdOutput = new DnnlMemory(plain, inner, eng, DnnlScratch.OUTPUT);
-            bwdInput = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE);
-            bwdDelta = new DnnlMemory(plain, inner, eng, DnnlScratch.OUTPUT);
-            bwdInputGradient = new DnnlMemory(plain, inner, eng, DnnlScratch.SOURCE_GRADIENT);
+            fwdInput = new DnnlMemory(inner, eng, DnnlScratch.SOURCE);
+            fwdOutput = new DnnlMemory(inner, eng, DnnlScratch.OUTPUT);
+            bwdInput = new DnnlMemory(inner, eng, DnnlScratch.SOURCE);
+            bwdDelta = new DnnlMemory(inner, eng, DnnlScratch.OUTPUT);
+            bwdInputGradient = new DnnlMemory(inner, eng, DnnlScratch.SOURCE_GRADIENT);
             scale = new memory(fpd.weights_desc(), eng, (Pointer) null);
             shift = new memory(fpd.weights_desc(), eng, (Pointer) null);
             scaleGradient = new memory(fpd.weights_desc(), eng, (Pointer) null);
@@ -174,9 +178,15 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             variance = new memory(fpd.variance_desc(), eng);
         }
 
-        /** Channel blocks of 16 (AVX-512) or 8 (AVX2) where oneDNN has JIT code for them, else plain NCHW. */
-        private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, float eps, int flags) {
-            for (memory.format_tag tag : new memory.format_tag[]{memory.format_tag.nChw16c, memory.format_tag.nChw8c}) {
+        /**
+         * Channel-last input as it is, else channel blocks of 16 (AVX-512) or 8 (AVX2), where oneDNN has JIT code
+         * for them; else plain NCHW.
+         */
+        private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, boolean channelsLast, float eps, int flags) {
+            memory.format_tag[] candidates = channelsLast
+                    ? new memory.format_tag[]{memory.format_tag.nhwc, memory.format_tag.nChw16c, memory.format_tag.nChw8c}
+                    : new memory.format_tag[]{memory.format_tag.nChw16c, memory.format_tag.nChw8c};
+            for (memory.format_tag tag : candidates) {
                 var pd = forwardDesc(new memory.desc(shape, memory.data_type.f32, tag), eps, flags);
                 if (pd.impl_info_str().getString().contains("jit")) {
                     return pd;

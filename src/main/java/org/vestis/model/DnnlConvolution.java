@@ -32,13 +32,24 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class DnnlConvolution extends MKLDNNConvHelper {
     private final boolean skipInputGradient;
+    private final boolean channelsLast;
     private DnnlConvolutionPlan plan;
     private INDArray biasGradientScratch;
 
-    /** Being an MKLDNNConvHelper also makes DL4J pass no bias gradient for a layer without bias, as for DL4J's helper. */
-    DnnlConvolution(DataType type, boolean skipInputGradient) {
+    /**
+     * Being an MKLDNNConvHelper also makes DL4J pass no bias gradient for a layer without bias, as for DL4J's helper.
+     *
+     * @param channelsLast whether the output is stored channel-last ({@link NhwcArrays}): only where the layers that
+     *                     read it run in oneDNN too ({@link OneDnnHelpers} decides)
+     */
+    DnnlConvolution(DataType type, boolean skipInputGradient, boolean channelsLast) {
         super(type);
         this.skipInputGradient = skipInputGradient;
+        this.channelsLast = channelsLast;
+    }
+
+    boolean channelsLast() {
+        return channelsLast;
     }
 
     boolean skipsInputGradient() {
@@ -53,9 +64,9 @@ final class DnnlConvolution extends MKLDNNConvHelper {
             return super.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format, workspaceMgr);
         }
         DnnlConvolutionPlan p = plan(input, weights, kernel, strides, pad, convolutionMode, dilation);
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape(), 'c');
+        INDArray out = NhwcArrays.create(workspaceMgr, ArrayType.ACTIVATIONS, p.outputShape(), channelsLast);
         INDArray b = bias == null ? detachedZeros(weights.size(0)) : NativeAddress.rowMajor(bias);
-        p.forward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), b, out);
+        p.forward(NhwcArrays.readable(input), NativeAddress.rowMajor(weights), b, out);
         return out;
     }
 
@@ -70,12 +81,12 @@ final class DnnlConvolution extends MKLDNNConvHelper {
                     afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
         }
         DnnlConvolutionPlan p = plan(input, weights, kernel, strides, pad, convolutionMode, dilation);
-        INDArray d = NativeAddress.rowMajor(delta);
+        INDArray d = NhwcArrays.readable(delta);
         INDArray weightGrad = NativeAddress.rowMajor(weightGradView);
         INDArray biasGrad = biasGradView == null ? unusedBiasGradient(weights.size(0)) : NativeAddress.rowMajor(biasGradView);
-        INDArray inputGrad = skipInputGradient ? null
-                : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
-        p.backward(NativeAddress.rowMajor(input), NativeAddress.rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
+        INDArray x = NhwcArrays.readable(input);
+        INDArray inputGrad = skipInputGradient ? null : NhwcArrays.like(x, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+        p.backward(x, NativeAddress.rowMajor(weights), d, weightGrad, biasGrad, inputGrad);
         NativeAddress.copyBack(weightGrad, weightGradView);
         Gradient g = new DefaultGradient();
         if (biasGradView != null) {
@@ -94,10 +105,10 @@ final class DnnlConvolution extends MKLDNNConvHelper {
     private DnnlConvolutionPlan plan(INDArray input, INDArray weights, int[] kernel, int[] strides, int[] pad,
                                      ConvolutionMode mode, int[] dilation) {
         long[] inShape = input.shape();
-        if (plan == null || !plan.fits(inShape)) {
+        if (plan == null || !plan.fits(inShape, channelsLast)) {
             SlidingWindow window = SlidingWindow.of(input, kernel, strides, pad, mode, dilation);
             long[] outShape = {inShape[0], weights.size(0), window.outSize()[0], window.outSize()[1]};
-            plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, window);
+            plan = new DnnlConvolutionPlan(inShape, weights.shape(), outShape, strides, window, channelsLast);
         }
         return plan;
     }

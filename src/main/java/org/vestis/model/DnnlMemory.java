@@ -8,40 +8,35 @@ import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One operand of a oneDNN primitive: an ND4J array in its plain layout (NCHW, OIHW, ...) and, when the
- * primitive wants another layout (blocked formats such as nChw16c are what make oneDNN fast), a memory of
- * a buffer in that layout ({@link DnnlScratch}, shared by all layers) with the reorders between the two. The ND4J
- * array's buffer is used in place.
+ * One operand of a oneDNN primitive in the layout the primitive wants (channel blocks such as nChw16c, or NHWC),
+ * bound to an ND4J array. An array already in that layout is used in place; any other (row-major, or channel-last:
+ * {@link NhwcArrays}) is reordered into a buffer of {@link DnnlScratch} (shared by all layers) and, for results,
+ * back. Arrays must be {@link NhwcArrays#readable}.
  */
 final class DnnlMemory {
-    private final memory plain;
+    private final memory.desc wanted;
+    private final engine eng;
     private final memory inner;
-    private final reorder toInner;
-    private final reorder toPlain;
     private final int scratchSlot;
     private final long innerBytes;
+    /** Reorders from and to a row-major [0] and a channel-last [1] array, made when first needed. */
+    private final Conversion[] conversions = new Conversion[2];
+    private Conversion bound;
 
-    /** @param scratchSlot which of {@link DnnlScratch}'s buffers holds the operand when its layout differs */
-    DnnlMemory(memory.desc plainDesc, memory.desc wanted, engine eng, int scratchSlot) {
+    /** @param scratchSlot which of {@link DnnlScratch}'s buffers holds the operand when an array's layout differs */
+    DnnlMemory(memory.desc wanted, engine eng, int scratchSlot) {
+        this.wanted = wanted;
+        this.eng = eng;
         this.scratchSlot = scratchSlot;
-        plain = new memory(plainDesc, eng, (Pointer) null);
+        inner = new memory(wanted, eng, (Pointer) null);
         innerBytes = wanted.get_size();
-        if (plainDesc.equals(wanted)) {
-            inner = plain;
-            toInner = null;
-            toPlain = null;
-        } else {
-            inner = new memory(wanted, eng, (Pointer) null);
-            toInner = new reorder(plain, inner);
-            toPlain = new reorder(inner, plain);
-        }
     }
 
     /** The primitive's view of {@code array}'s values, reordered into its layout when needed. */
     memory read(INDArray array, stream s) {
         bind(array);
-        if (toInner != null) {
-            toInner.execute(s, plain, inner);
+        if (bound != null) {
+            bound.toInner.execute(s, bound.plain, inner);
         }
         return inner;
     }
@@ -52,16 +47,32 @@ final class DnnlMemory {
         return inner;
     }
 
-    private void bind(INDArray array) {
-        plain.set_data_handle(NativeAddress.of(array));
-        if (inner != plain) {
-            inner.set_data_handle(DnnlScratch.get(scratchSlot, innerBytes));
+    void written(stream s) {
+        if (bound != null) {
+            bound.toPlain.execute(s, inner, bound.plain);
         }
     }
 
-    void written(stream s) {
-        if (toPlain != null) {
-            toPlain.execute(s, inner, plain);
+    private void bind(INDArray array) {
+        boolean channelsLast = NhwcArrays.is(array);
+        memory.desc layout = NhwcArrays.desc(array.shape(), channelsLast);
+        if (layout.equals(wanted)) {
+            bound = null;
+            inner.set_data_handle(NativeAddress.of(array));
+            return;
+        }
+        int i = channelsLast ? 1 : 0;
+        if (conversions[i] == null) {
+            conversions[i] = new Conversion(new memory(layout, eng, (Pointer) null), inner);
+        }
+        bound = conversions[i];
+        bound.plain.set_data_handle(NativeAddress.of(array));
+        inner.set_data_handle(DnnlScratch.get(scratchSlot, innerBytes));
+    }
+
+    private record Conversion(memory plain, reorder toInner, reorder toPlain) {
+        Conversion(memory plain, memory inner) {
+            this(plain, new reorder(plain, inner), new reorder(inner, plain));
         }
     }
 }

@@ -3,6 +3,8 @@ package org.vestis.model;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.function.IntPredicate;
 
 /**
  * Engages DL4J's oneDNN helpers, which 1.0.0-M2.1 never uses on its own: its check for oneDNN looks up a
@@ -59,7 +62,7 @@ public final class OneDnnHelpers {
         }
         net.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
         net.setCacheMode(CacheMode.DEVICE);
-        return attachAll(net.getLayers(), net.params().dataType(), firstLayerNeedsNoInputGradient(net));
+        return attachAll(net.getLayers(), net.params().dataType(), firstLayerNeedsNoInputGradient(net), i -> channelsLastChain(net, i));
     }
 
     public static int attach(ComputationGraph graph) {
@@ -68,7 +71,7 @@ public final class OneDnnHelpers {
         }
         graph.getConfiguration().setCacheMode(CacheMode.DEVICE);
         graph.setCacheMode(CacheMode.DEVICE);
-        return attachAll(graph.getLayers(), graph.params().dataType(), false);
+        return attachAll(graph.getLayers(), graph.params().dataType(), false, i -> false);
     }
 
     /** The same for either kind of network (a MultiLayerNetwork or a ComputationGraph). */
@@ -76,7 +79,7 @@ public final class OneDnnHelpers {
         return model instanceof ComputationGraph graph ? attach(graph) : attach((MultiLayerNetwork) model);
     }
 
-    private static int attachAll(Layer[] layers, DataType type, boolean firstNeedsNoInputGradient) {
+    private static int attachAll(Layer[] layers, DataType type, boolean firstNeedsNoInputGradient, IntPredicate channelsLastOutput) {
         OpenBlasThreads.warnIfSpinning();
         int attached = 0;
         for (int i = 0; i < layers.length; i++) {
@@ -84,7 +87,8 @@ public final class OneDnnHelpers {
             Class<?> c = layer.getClass();
             if (c == ConvolutionLayer.class || c == ChannelsLastConvolution.Layer.class) {
                 setHelper(layer, ConvolutionLayer.class, useDnnl()
-                        ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient) : new MKLDNNConvHelper(type));
+                        ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient, channelsLastOutput.test(i))
+                        : new MKLDNNConvHelper(type));
                 attached++;
             } else if (c == SubsamplingLayer.class || c == DnnlMaxPool.Layer.class) {
                 setHelper(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(type));
@@ -110,6 +114,29 @@ public final class OneDnnHelpers {
     /** True when our oneDNN 3 code runs: the helpers are on, the presets loaded and -Dvestis.dnnl is not false. */
     static boolean useDnnl() {
         return enabled() && DNNL_AVAILABLE && Boolean.parseBoolean(System.getProperty(DNNL_PROPERTY, "true"));
+    }
+
+    /**
+     * Whether layer i (a convolution) may store its output channel-last ({@link NhwcArrays}): every layer that reads
+     * it or a result made from it, up to the next convolution or a flattening preprocessor (which copies to
+     * row-major), is one of ours that keeps the layout in oneDNN. Anything else gets row-major arrays as before.
+     */
+    private static boolean channelsLastChain(MultiLayerNetwork net, int i) {
+        Layer[] layers = net.getLayers();
+        for (int j = i + 1; j < layers.length; j++) {
+            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(j);
+            if (pre != null) {
+                return pre instanceof CnnToFeedForwardPreProcessor;
+            }
+            Class<?> c = layers[j].getClass();
+            if (c == ConvolutionLayer.class) {
+                return true;
+            }
+            if (c != BatchNormRelu.Layer.class && c != BatchNormalization.class && c != DnnlMaxPool.Layer.class) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vestis.model.NhwcArraysTest.channelLast;
 
 /** oneDNN's batch norm gives what our Java loops give: output, batch statistics and every gradient. */
 class DnnlBatchNormTest {
@@ -19,16 +20,23 @@ class DnnlBatchNormTest {
     @ParameterizedTest
     @ValueSource(ints = {5, 32})
     void trainingForwardAndBackwardMatchTheJavaHelper(int channels) {
-        compareWithJavaHelper(channels, false);
+        compareWithJavaHelper(channels, false, false);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {5, 32})
     void fusedReluGivesTheReluOfTheOutputAndItsGradient(int channels) {
-        compareWithJavaHelper(channels, true);
+        compareWithJavaHelper(channels, true, false);
     }
 
-    private static void compareWithJavaHelper(int channels, boolean relu) {
+    /** Channel-last input (as our convolutions store it) gives the same values, and channel-last results. */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 32})
+    void channelLastInputGivesChannelLastResults(int channels) {
+        compareWithJavaHelper(channels, true, true);
+    }
+
+    private static void compareWithJavaHelper(int channels, boolean relu, boolean channelLast) {
         Nd4j.getRandom().setSeed(6);
         long[] shape = {8, channels, 7, 6};
         long[] perChannel = {1, channels};
@@ -43,7 +51,8 @@ class DnnlBatchNormTest {
         JavaBatchNorm java = new JavaBatchNorm();
         DnnlBatchNorm dnnl = new DnnlBatchNorm(relu);
         INDArray y1 = java.preOutput(x, true, perChannel, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
-        INDArray y2 = dnnl.preOutput(x, true, perChannel, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        INDArray y2 = dnnl.preOutput(channelLast ? channelLast(x) : x, true, perChannel, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(NhwcArrays.permuted(y2)).isEqualTo(channelLast);
         assertThat(dnnl.appliedRelu()).isEqualTo(relu);
         INDArray expected = relu ? Transforms.relu(y1, true) : y1;
         assertThat(y2.equalsWithEps(expected, 1e-4)).isTrue();
@@ -55,7 +64,9 @@ class DnnlBatchNormTest {
         INDArray dGamma1 = Nd4j.create(DataType.FLOAT, perChannel), dBeta1 = Nd4j.create(DataType.FLOAT, perChannel);
         INDArray dGamma2 = Nd4j.create(DataType.FLOAT, perChannel), dBeta2 = Nd4j.create(DataType.FLOAT, perChannel);
         INDArray dx1 = java.backpropGradient(x, dyBeforeRelu, perChannel, gamma, beta, dGamma1, dBeta1, 1e-5, CNN2DFormat.NCHW, ws).getSecond();
-        INDArray dx2 = dnnl.backpropGradient(x, dy, perChannel, gamma, beta, dGamma2, dBeta2, 1e-5, CNN2DFormat.NCHW, ws).getSecond();
+        INDArray dx2 = dnnl.backpropGradient(channelLast ? channelLast(x) : x, channelLast ? channelLast(dy) : dy, perChannel, gamma, beta,
+                dGamma2, dBeta2, 1e-5, CNN2DFormat.NCHW, ws).getSecond();
+        assertThat(NhwcArrays.permuted(dx2)).isEqualTo(channelLast);
         assertThat(dx2.equalsWithEps(dx1, 1e-4)).isTrue();
         assertThat(dGamma2.equalsWithEps(dGamma1, 1e-3)).isTrue();
         assertThat(dBeta2.equalsWithEps(dBeta1, 1e-3)).isTrue();

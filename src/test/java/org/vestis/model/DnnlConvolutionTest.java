@@ -79,12 +79,63 @@ class DnnlConvolutionTest {
         INDArray w = Nd4j.rand(DataType.FLOAT, 6, 3, 3, 3);
         INDArray b = Nd4j.rand(DataType.FLOAT, 1, 6);
         INDArray delta = Nd4j.rand(DataType.FLOAT, 2, 6, 9, 9);
-        INDArray[] withInput = backprop(new DnnlConvolution(DataType.FLOAT, false), x, w, b, delta);
-        INDArray[] without = backprop(new DnnlConvolution(DataType.FLOAT, true), x, w, b, delta);
+        INDArray[] withInput = backprop(new DnnlConvolution(DataType.FLOAT, false, false), x, w, b, delta);
+        INDArray[] without = backprop(new DnnlConvolution(DataType.FLOAT, true, false), x, w, b, delta);
         assertThat(withInput[2]).isNotNull();
         assertThat(without[2]).isNull();
         assertThat(without[0]).isEqualTo(withInput[0]);
         assertThat(without[1]).isEqualTo(withInput[1]);
+    }
+
+    @org.junit.jupiter.api.Test
+    void channelLastStorageChangesNoValue() {
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 9, 9);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 6, 3, 3, 3);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 1, 6);
+        INDArray delta = Nd4j.rand(DataType.FLOAT, 2, 6, 9, 9);
+        DnnlConvolution rowMajor = new DnnlConvolution(DataType.FLOAT, false, false);
+        DnnlConvolution channelLast = new DnnlConvolution(DataType.FLOAT, false, true);
+
+        INDArray y1 = forward(rowMajor, x, w, b);
+        INDArray y2 = forward(channelLast, NhwcArraysTest.channelLast(x), w, b);
+        assertThat(NhwcArrays.permuted(y2)).isTrue();
+        assertThat(OneDnnHelpersTest.maxRelativeDifference(y1, y2)).isLessThan(1e-6);
+
+        INDArray[] g1 = backprop(rowMajor, x, w, b, delta);
+        INDArray[] g2 = backprop(channelLast, NhwcArraysTest.channelLast(x), w, b, NhwcArraysTest.channelLast(delta));
+        assertThat(NhwcArrays.permuted(g2[2])).as("input gradient stored as the input is").isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(OneDnnHelpersTest.maxRelativeDifference(g1[i], g2[i])).isLessThan(1e-5);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void convolutionsStoreChannelLastOnlyForOurOwnLayers() throws Exception {
+        MultiLayerNetwork fashion = new MultiLayerNetwork(Architecture.FASHION_CNN.configuration(28, 28, 1, 10, 1e-3, 1));
+        fashion.init();
+        OneDnnHelpers.attach(fashion);
+        for (int i = 0; i < fashion.getnLayers(); i++) {
+            if (fashion.getLayer(i) instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) {
+                assertThat(((DnnlConvolution) helper(fashion, i)).channelsLast()).as("layer " + i).isTrue();
+            }
+        }
+        // Before DL4J's own pooling layer the output stays row-major.
+        var conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(8, 8, 1))
+                .build();
+        MultiLayerNetwork stockPooling = new MultiLayerNetwork(conf);
+        stockPooling.init();
+        OneDnnHelpers.attach(stockPooling);
+        assertThat(((DnnlConvolution) helper(stockPooling, 0)).channelsLast()).isFalse();
+    }
+
+    private static INDArray forward(DnnlConvolution helper, INDArray x, INDArray w, INDArray b) {
+        return helper.preOutput(x, w, b, new int[]{3, 3}, new int[]{1, 1}, new int[]{0, 0}, null, null, ConvolutionMode.Same,
+                new int[]{1, 1}, org.deeplearning4j.nn.conf.CNN2DFormat.NCHW, LayerWorkspaceMgr.noWorkspaces());
     }
 
     /** Weight gradient, bias gradient and input gradient (null when left out). */

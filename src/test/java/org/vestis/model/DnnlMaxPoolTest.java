@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,20 +25,27 @@ import static org.vestis.model.OneDnnHelpersTest.cyclicLabels;
 import static org.vestis.model.OneDnnHelpersTest.gradients;
 import static org.vestis.model.OneDnnHelpersTest.maxRelativeDifference;
 
-/** oneDNN 3's max pooling in training gives DL4J's outputs and gradients, padded (SAME on an odd size) or not. */
+/**
+ * oneDNN 3's max pooling in training gives DL4J's outputs and gradients, padded (SAME on an odd size) or not, on
+ * row-major input and on the channel-last input of a convolution with helpers attached (in inference too).
+ */
 class DnnlMaxPoolTest {
 
     @ParameterizedTest
-    @EnumSource(value = ConvolutionMode.class, names = {"Same", "Truncate"})
-    void matchesDl4jsMaxPooling(ConvolutionMode mode) {
+    @CsvSource({"Same, false", "Truncate, false", "Same, true", "Truncate, true"})
+    void matchesDl4jsMaxPooling(ConvolutionMode mode, boolean channelLastInput) {
         MultiLayerNetwork stock = network(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), mode);
         MultiLayerNetwork ours = network(DnnlMaxPool.of(2), mode);
         ours.setParams(stock.params());
+        if (channelLastInput) {
+            OneDnnHelpers.attach(ours);
+        }
         Nd4j.getRandom().setSeed(12);
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2, 7, 7).subi(0.5);
         INDArray y = cyclicLabels(4, 3);
 
         assertThat(ours.getLayer(1)).isInstanceOf(DnnlMaxPool.Layer.class);
+        assertThat(NhwcArrays.permuted(ours.feedForwardToLayer(0, x, true).get(1))).isEqualTo(channelLastInput);
         INDArray pooled = ours.feedForwardToLayer(1, x, true).get(2);
         assertThat(pooled.shape()).isEqualTo(mode == ConvolutionMode.Same ? new long[]{4, 6, 4, 4} : new long[]{4, 6, 3, 3});
         assertThat(pooled).isEqualTo(stock.feedForwardToLayer(1, x, true).get(2));
@@ -47,6 +54,7 @@ class DnnlMaxPoolTest {
         for (String key : expected.keySet()) {
             assertThat(maxRelativeDifference(expected.get(key), actual.get(key))).as(key).isLessThan(1e-5);
         }
+        assertThat(maxRelativeDifference(stock.output(x), ours.output(x))).isLessThan(1e-5);
     }
 
     private static MultiLayerNetwork network(Layer pooling, ConvolutionMode mode) {

@@ -9,8 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vestis.model.NhwcArraysTest.channelLast;
 
-/** oneDNN's ReLU gradient is DL4J's, for whole arrays and for the views it leaves to DL4J. */
+/** oneDNN's ReLU gradient is DL4J's, for whole arrays, channel-last arrays and the views it leaves to DL4J. */
 class DnnlReluTest {
 
     @Test
@@ -39,6 +40,21 @@ class DnnlReluTest {
 
         assertThat(actual).isEqualTo(expected);
         assertThat(new DnnlRelu().getActivation(z.dup(), true)).isEqualTo(new ActivationReLU().getActivation(z.dup(), true));
+    }
+
+    @Test
+    void channelLastArraysGiveDl4jsResults() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray z = Nd4j.rand(DataType.FLOAT, 3, 8, 4, 5).subi(0.5);
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 3, 8, 4, 5);
+        INDArray zNhwc = channelLast(z);
+        INDArray epsNhwc = channelLast(epsilon);
+
+        assertThat(new DnnlRelu().getActivation(channelLast(z), true)).isEqualTo(new ActivationReLU().getActivation(z.dup(), true));
+        INDArray expected = new ActivationReLU().backprop(z.dup(), epsilon).getFirst();
+        assertThat(new DnnlRelu().backprop(zNhwc, epsNhwc).getFirst()).isEqualTo(expected);
+        // Mixed layouts go to DL4J's code, with the same result.
+        assertThat(new DnnlRelu().backprop(channelLast(z), epsilon).getFirst()).isEqualTo(expected);
     }
 
     @Test
