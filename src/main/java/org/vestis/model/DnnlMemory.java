@@ -19,9 +19,9 @@ final class DnnlMemory {
     private final memory inner;
     private final int scratchSlot;
     private final long innerBytes;
-    /** Reorders from and to a row-major [0] and a channel-last [1] array, made when first needed. */
-    private final Conversion[] conversions = new Conversion[2];
-    private Conversion bound;
+    /** How a row-major [0] and a channel-last [1] array are bound, worked out when first needed. */
+    private final Layout[] layouts = new Layout[2];
+    private Layout bound;
 
     /** @param scratchSlot which of {@link DnnlScratch}'s buffers holds the operand when an array's layout differs */
     DnnlMemory(memory.desc wanted, engine eng, int scratchSlot) {
@@ -55,24 +55,27 @@ final class DnnlMemory {
 
     private void bind(INDArray array) {
         boolean channelsLast = NhwcArrays.is(array);
-        memory.desc layout = NhwcArrays.desc(array.shape(), channelsLast);
-        if (layout.equals(wanted)) {
-            bound = null;
-            inner.set_data_handle(NativeAddress.of(array));
-            return;
-        }
         int i = channelsLast ? 1 : 0;
-        if (conversions[i] == null) {
-            conversions[i] = new Conversion(new memory(layout, eng, (Pointer) null), inner);
+        if (layouts[i] == null) {
+            layouts[i] = Layout.of(NhwcArrays.desc(array.shape(), channelsLast), wanted, inner, eng);
         }
-        bound = conversions[i];
-        bound.plain.set_data_handle(NativeAddress.of(array));
-        inner.set_data_handle(DnnlScratch.get(scratchSlot, innerBytes));
+        bound = layouts[i].toInner == null ? null : layouts[i];
+        if (bound == null) {
+            inner.set_data_handle(NativeAddress.of(array));
+        } else {
+            bound.plain.set_data_handle(NativeAddress.of(array));
+            inner.set_data_handle(DnnlScratch.get(scratchSlot, innerBytes));
+        }
     }
 
-    private record Conversion(memory plain, reorder toInner, reorder toPlain) {
-        Conversion(memory plain, memory inner) {
-            this(plain, new reorder(plain, inner), new reorder(inner, plain));
+    /** A row-major or channel-last array's memory and the reorders to the wanted layout (none when it is that). */
+    private record Layout(memory plain, reorder toInner, reorder toPlain) {
+        static Layout of(memory.desc layout, memory.desc wanted, memory inner, engine eng) {
+            if (layout.equals(wanted)) {
+                return new Layout(null, null, null);
+            }
+            memory plain = new memory(layout, eng, (Pointer) null);
+            return new Layout(plain, new reorder(plain, inner), new reorder(inner, plain));
         }
     }
 }
