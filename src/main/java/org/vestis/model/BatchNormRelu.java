@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Collection;
 
@@ -33,6 +32,7 @@ public class BatchNormRelu extends BatchNormalization {
     }
 
     public static class Layer extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
+        private static final DnnlRelu RELU = new DnnlRelu();
         /** This layer's last output, whose positive entries are where the ReLU passes gradients back. */
         private INDArray output;
 
@@ -44,7 +44,8 @@ public class BatchNormRelu extends BatchNormalization {
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             INDArray out = super.activate(training, workspaceMgr);
             if (!fused()) {
-                Transforms.relu(out, false);
+                // DnnlRelu reads a channel-last output as one block; libnd4j would walk it as a strided view.
+                RELU.getActivation(out, training);
                 output = out;
             }
             return out;

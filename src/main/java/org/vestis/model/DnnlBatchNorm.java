@@ -24,17 +24,18 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Batch norm in training through oneDNN 3 (NCHW float, batch statistics): inside fashion-cnn training our Java
- * loops ({@link JavaBatchNorm}) took 35-43 ms of a 143-168 ms step, where oneDNN's primitives take 1.0-1.4 ms
- * forward and 1.7-2.4 ms backward per layer on their own (benchmarks/RESULTS.md). For a {@link BatchNormRelu}
- * the ReLU runs inside the same primitives. Inference with the running statistics, and any other shape or type,
- * stays with {@link JavaBatchNorm} (or DL4J), without the ReLU. Backward uses the batch statistics of the
- * training forward pass just before it, so a layer needs its own instance.
+ * Batch norm through oneDNN 3 (NCHW float): inside fashion-cnn training our Java loops ({@link JavaBatchNorm})
+ * took 35-43 ms of a 143-168 ms step, where oneDNN's primitives take 1.0-1.4 ms forward and 1.7-2.4 ms backward
+ * per layer on their own (benchmarks/RESULTS.md). For a {@link BatchNormRelu} the ReLU runs inside the same
+ * training primitives. Inference (the running statistics) runs in oneDNN too, without the ReLU, which
+ * {@link BatchNormRelu} then applies itself; any other shape or type stays with {@link JavaBatchNorm}. Backward
+ * uses the batch statistics of the training forward pass just before it, so a layer needs its own instance.
  */
 final class DnnlBatchNorm implements BatchNormalizationHelper {
     private final JavaBatchNorm fallback = new JavaBatchNorm();
     private final boolean fuseRelu;
     private Plan plan;
+    private InferencePlan inferencePlan;
     private boolean statisticsFromForward;
 
     DnnlBatchNorm() {
@@ -69,13 +70,21 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
     @Override
     public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta, INDArray mean, INDArray var,
                               double decay, double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (!training || !supported(x, format)) {
-            statisticsFromForward = false;
+        statisticsFromForward = false;
+        if (!supported(x, format)) {
             return fallback.preOutput(x, training, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
         }
         INDArray in = NhwcArrays.readable(x);
-        Plan p = plan(in.shape(), NhwcArrays.is(in), (float) eps, fuseRelu);
         INDArray out = NhwcArrays.like(in, workspaceMgr, ArrayType.ACTIVATIONS);
+        if (!training) {
+            if (inferencePlan == null || !inferencePlan.fits(in.shape(), NhwcArrays.is(in), (float) eps)) {
+                inferencePlan = new InferencePlan(in.shape(), NhwcArrays.is(in), (float) eps);
+            }
+            inferencePlan.forward(in, NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), NativeAddress.rowMajor(mean),
+                    NativeAddress.rowMajor(var), out);
+            return out;
+        }
+        Plan p = plan(in.shape(), NhwcArrays.is(in), (float) eps, fuseRelu);
         p.forward(in, NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), out);
         statisticsFromForward = true;
         return out;
@@ -113,6 +122,82 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
 
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.rank() == 4 && format == CNN2DFormat.NCHW && x.dataType() == DataType.FLOAT;
+    }
+
+    /** Channel-last input as it is, else channel blocks of 16 (AVX-512) or 8 (AVX2): where oneDNN has JIT code. */
+    private static memory.format_tag[] preferredLayouts(boolean channelsLast) {
+        return channelsLast
+                ? new memory.format_tag[]{memory.format_tag.nhwc, memory.format_tag.nChw16c, memory.format_tag.nChw8c}
+                : new memory.format_tag[]{memory.format_tag.nChw16c, memory.format_tag.nChw8c};
+    }
+
+    /** The first of {@link #preferredLayouts} with JIT code, else plain NCHW. */
+    private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, boolean channelsLast, dnnl.prop_kind kind,
+                                                                            float eps, int flags) {
+        for (memory.format_tag tag : preferredLayouts(channelsLast)) {
+            var pd = forwardDesc(new memory.desc(shape, memory.data_type.f32, tag), kind, eps, flags);
+            if (pd.impl_info_str().getString().contains("jit")) {
+                return pd;
+            }
+        }
+        return forwardDesc(new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw), kind, eps, flags);
+    }
+
+    private static batch_normalization_forward.primitive_desc forwardDesc(memory.desc desc, dnnl.prop_kind kind, float eps, int flags) {
+        return new batch_normalization_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, kind.value, desc, desc, eps, flags);
+    }
+
+    /** Inference with the running statistics for one shape and layout. */
+    private static final class InferencePlan {
+        private final long[] shape;
+        private final boolean channelsLast;
+        private final float eps;
+        private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
+        private final batch_normalization_forward forward;
+        private final DnnlMemory input;
+        private final DnnlMemory output;
+        private final memory scale;
+        private final memory shift;
+        private final memory mean;
+        private final memory variance;
+
+        InferencePlan(long[] shape, boolean channelsLast, float eps) {
+            this.shape = shape.clone();
+            this.channelsLast = channelsLast;
+            this.eps = eps;
+            int flags = dnnl.normalization_flags.use_global_stats.value | dnnl.normalization_flags.use_scale.value
+                    | dnnl.normalization_flags.use_shift.value;
+            var eng = DnnlConvolutionPlan.ENGINE;
+            var fpd = fastestForward(shape, channelsLast, dnnl.prop_kind.forward_inference, eps, flags);
+            forward = new batch_normalization_forward(fpd);
+            input = new DnnlMemory(fpd.src_desc(), eng, DnnlScratch.SOURCE);
+            output = new DnnlMemory(fpd.dst_desc(), eng, DnnlScratch.OUTPUT);
+            scale = new memory(fpd.weights_desc(), eng, (Pointer) null);
+            shift = new memory(fpd.weights_desc(), eng, (Pointer) null);
+            mean = new memory(fpd.mean_desc(), eng, (Pointer) null);
+            variance = new memory(fpd.variance_desc(), eng, (Pointer) null);
+        }
+
+        boolean fits(long[] other, boolean channelsLastInput, float epsilon) {
+            return Arrays.equals(shape, other) && channelsLast == channelsLastInput && eps == epsilon;
+        }
+
+        void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVariance, INDArray out) {
+            scale.set_data_handle(NativeAddress.of(gamma));
+            shift.set_data_handle(NativeAddress.of(beta));
+            mean.set_data_handle(NativeAddress.of(runningMean));
+            variance.set_data_handle(NativeAddress.of(runningVariance));
+            IntMemoryMap args = new IntMemoryMap();
+            args.put(dnnl.DNNL_ARG_SRC, input.read(x, stream));
+            args.put(dnnl.DNNL_ARG_DST, output.writeTo(out));
+            args.put(dnnl.DNNL_ARG_SCALE, scale);
+            args.put(dnnl.DNNL_ARG_SHIFT, shift);
+            args.put(dnnl.DNNL_ARG_MEAN, mean);
+            args.put(dnnl.DNNL_ARG_VARIANCE, variance);
+            forward.execute(stream, args);
+            output.written(stream);
+            stream._wait();
+        }
     }
 
     private Plan plan(long[] shape, boolean channelsLast, float eps, boolean relu) {
@@ -159,7 +244,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             int flags = dnnl.normalization_flags.use_scale.value | dnnl.normalization_flags.use_shift.value
                     | (relu ? dnnl.normalization_flags.fuse_norm_relu.value : 0);
             var eng = DnnlConvolutionPlan.ENGINE;
-            var fpd = fastestForward(shape, channelsLast, eps, flags);
+            var fpd = fastestForward(shape, channelsLast, dnnl.prop_kind.forward_training, eps, flags);
             memory.desc inner = fpd.src_desc();
             var bpd = new batch_normalization_backward.primitive_desc(eng, dnnl.prop_kind.backward.value, inner, inner, inner, eps, flags, fpd);
             reluMask = relu ? new memory(fpd.workspace_desc(), eng) : null;
@@ -176,28 +261,6 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             shiftGradient = new memory(fpd.weights_desc(), eng, (Pointer) null);
             mean = new memory(fpd.mean_desc(), eng);
             variance = new memory(fpd.variance_desc(), eng);
-        }
-
-        /**
-         * Channel-last input as it is, else channel blocks of 16 (AVX-512) or 8 (AVX2), where oneDNN has JIT code
-         * for them; else plain NCHW.
-         */
-        private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, boolean channelsLast, float eps, int flags) {
-            memory.format_tag[] candidates = channelsLast
-                    ? new memory.format_tag[]{memory.format_tag.nhwc, memory.format_tag.nChw16c, memory.format_tag.nChw8c}
-                    : new memory.format_tag[]{memory.format_tag.nChw16c, memory.format_tag.nChw8c};
-            for (memory.format_tag tag : candidates) {
-                var pd = forwardDesc(new memory.desc(shape, memory.data_type.f32, tag), eps, flags);
-                if (pd.impl_info_str().getString().contains("jit")) {
-                    return pd;
-                }
-            }
-            return forwardDesc(new memory.desc(shape, memory.data_type.f32, memory.format_tag.nchw), eps, flags);
-        }
-
-        private static batch_normalization_forward.primitive_desc forwardDesc(memory.desc desc, float eps, int flags) {
-            return new batch_normalization_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, dnnl.prop_kind.forward_training.value,
-                    desc, desc, eps, flags);
         }
 
         boolean fits(long[] other) {

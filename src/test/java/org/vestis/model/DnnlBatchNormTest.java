@@ -73,7 +73,7 @@ class DnnlBatchNormTest {
     }
 
     @Test
-    void inferenceWithRunningStatisticsIsLeftToTheJavaHelper() {
+    void inferenceWithRunningStatisticsMatchesTheJavaHelper() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4);
         INDArray gamma = Nd4j.ones(DataType.FLOAT, 1, 3);
         INDArray beta = Nd4j.zeros(DataType.FLOAT, 1, 3);
@@ -81,7 +81,12 @@ class DnnlBatchNormTest {
         INDArray var = Nd4j.createFromArray(1f, 4f, 0.25f).reshape(1, 3);
         var ws = LayerWorkspaceMgr.noWorkspaces();
         INDArray expected = new JavaBatchNorm().preOutput(x, false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
-        INDArray actual = new DnnlBatchNorm().preOutput(x, false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
-        assertThat(actual.equalsWithEps(expected, 1e-6)).isTrue();
+        DnnlBatchNorm dnnl = new DnnlBatchNorm(true);
+        INDArray actual = dnnl.preOutput(x, false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(actual.equalsWithEps(expected, 1e-5)).isTrue();
+        assertThat(dnnl.appliedRelu()).as("inference leaves the ReLU to the layer").isFalse();
+        INDArray fromChannelLast = dnnl.preOutput(channelLast(x), false, new long[]{1, 3}, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, ws);
+        assertThat(NhwcArrays.permuted(fromChannelLast)).isTrue();
+        assertThat(fromChannelLast.equalsWithEps(expected, 1e-5)).isTrue();
     }
 }
