@@ -3,7 +3,6 @@ package org.vestis.model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -20,8 +19,8 @@ public enum Architecture {
         @Override
         public MultiLayerConfiguration configuration(int height, int width, int channels, int numClasses, double learningRate, long seed) {
             return base(learningRate, seed).list()
-                    .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new DnnlRelu()).build())
-                    .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(new DnnlRelu()).build())
+                    .layer(DnnlConvolutionLayer.of(3, 32, new DnnlRelu(), true))
+                    .layer(DnnlConvolutionLayer.of(3, 64, new DnnlRelu(), true))
                     .layer(DnnlMaxPool.of(2))
                     .layer(DnnlDense.of(128, new DnnlRelu()))
                     // DL4J's dropOut is the probability of KEEPING an activation: 0.5 as in the seeds.
@@ -40,7 +39,7 @@ public enum Architecture {
             NeuralNetConfiguration.ListBuilder b = base(learningRate, seed).convolutionMode(ConvolutionMode.Same).list();
             // No batch norm on the 28x28 layer: its backward pass there cost a fifth of the training time
             // (profiled: 200 -> 245 img/s without it); the 192 channels at 7x7 are nearly free by comparison.
-            b.layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new DnnlRelu()).build());
+            b.layer(DnnlConvolutionLayer.of(3, 32, new DnnlRelu(), true));
             b.layer(DnnlMaxPool.of(2));
             convBnRelu(b, 64);
             convBnRelu(b, 64);
@@ -85,7 +84,7 @@ public enum Architecture {
     }
 
     private static void convBnRelu(NeuralNetConfiguration.ListBuilder b, int channels) {
-        b.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.IDENTITY).hasBias(false).build());
+        b.layer(DnnlConvolutionLayer.of(3, channels, Activation.IDENTITY.getActivationFunction(), false));
         b.layer(new BatchNormRelu());
     }
 }

@@ -102,7 +102,8 @@ public final class BatchNormFolding {
 
     /** Layers whose output is a plain linear map of their input (identity activation), with a bias to absorb the shift. */
     private static boolean foldable(org.deeplearning4j.nn.conf.layers.Layer layer) {
-        boolean kind = layer != null && (layer.getClass() == ConvolutionLayer.class || layer.getClass() == DepthwiseConvolution2D.class
+        boolean kind = layer != null && (layer.getClass() == ConvolutionLayer.class || layer.getClass() == DnnlConvolutionLayer.class
+                || layer.getClass() == DepthwiseConvolution2D.class
                 || layer.getClass() == DenseLayer.class || layer.getClass() == DnnlDense.class);
         return kind && ((BaseLayer) layer).getActivationFn() instanceof ActivationIdentity;
     }

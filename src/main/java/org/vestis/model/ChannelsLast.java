@@ -31,7 +31,7 @@ import java.util.Set;
  * only: DL4J's oneDNN convolution gradients are wrong in this layout.
  */
 public final class ChannelsLast {
-    private static final Set<Class<?>> SUPPORTED = Set.of(ConvolutionLayer.class, DepthwiseConvolution2D.class,
+    private static final Set<Class<?>> SUPPORTED = Set.of(ConvolutionLayer.class, DnnlConvolutionLayer.class, DepthwiseConvolution2D.class,
             SubsamplingLayer.class, DnnlMaxPool.class, ActivationLayer.class, DenseLayer.class, DnnlDense.class, OutputLayer.class,
             DnnlOutput.class, GlobalPoolingLayer.class, DropoutLayer.class);
 
@@ -40,6 +40,7 @@ public final class ChannelsLast {
      * faster forward pass, and DL4J's own for our training-only layers.
      */
     private static final Map<Class<?>, Class<?>> FASTER_LAYERS = Map.of(ConvolutionLayer.class, ChannelsLastConvolution.class,
+            DnnlConvolutionLayer.class, ChannelsLastConvolution.class,
             DepthwiseConvolution2D.class, ChannelsLastDepthwise.class, DenseLayer.class, InferenceDense.class,
             DnnlDense.class, InferenceDense.class, OutputLayer.class, InferenceOutput.class, DnnlOutput.class, InferenceOutput.class,
             DnnlMaxPool.class, SubsamplingLayer.class);

@@ -85,7 +85,7 @@ public final class OneDnnHelpers {
         for (int i = 0; i < layers.length; i++) {
             Layer layer = layers[i];
             Class<?> c = layer.getClass();
-            if (c == ConvolutionLayer.class || c == ChannelsLastConvolution.Layer.class) {
+            if (c == ConvolutionLayer.class || c == DnnlConvolutionLayer.Layer.class || c == ChannelsLastConvolution.Layer.class) {
                 setHelper(layer, ConvolutionLayer.class, useDnnl()
                         ? new DnnlConvolution(type, i == 0 && firstNeedsNoInputGradient, channelsLastOutput.test(i))
                         : new MKLDNNConvHelper(type));
@@ -129,7 +129,7 @@ public final class OneDnnHelpers {
                 return pre instanceof CnnToFeedForwardPreProcessor;
             }
             Class<?> c = layers[j].getClass();
-            if (c == ConvolutionLayer.class) {
+            if (c == ConvolutionLayer.class || c == DnnlConvolutionLayer.Layer.class) {
                 return true;
             }
             if (c != BatchNormRelu.Layer.class && c != BatchNormalization.class && c != DnnlMaxPool.Layer.class) {
