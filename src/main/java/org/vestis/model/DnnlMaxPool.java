@@ -77,10 +77,11 @@ public class DnnlMaxPool extends SubsamplingLayer {
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-            if (!forwardHere || !plan.fits(input.shape(), NhwcArrays.is(NhwcArrays.readable(input))) || epsilon.dataType() != DataType.FLOAT) {
+            INDArray x = forwardHere ? NhwcArrays.readable(input) : null;
+            if (x == null || !plan.fits(x.shape(), NhwcArrays.is(x)) || epsilon.dataType() != DataType.FLOAT) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            INDArray dx = NhwcArrays.like(NhwcArrays.readable(input), workspaceMgr, ArrayType.ACTIVATION_GRAD);
+            INDArray dx = NhwcArrays.like(x, workspaceMgr, ArrayType.ACTIVATION_GRAD);
             plan.backward(NhwcArrays.readable(epsilon), dx);
             return new Pair<>(new DefaultGradient(), dx);
         }
