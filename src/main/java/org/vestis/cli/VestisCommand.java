@@ -56,13 +56,34 @@ public final class VestisCommand implements Runnable {
             e.getCommandLine().getErr().println("vestis: " + e.getMessage() + " (see --help).");
             return USER_ERROR;
         });
+        List<String> command = new java.util.ArrayList<>(List.of(args));
         if (opensWindow(args)) {
             // No sub-command: the desktop window with its defaults (options such as --verbose still apply).
-            List<String> live = new java.util.ArrayList<>(List.of(args));
-            live.add(0, "live");
-            return cli.execute(live.toArray(new String[0]));
+            command.add(0, "live");
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(command.toArray(new String[0]));
+        } catch (LinkageError e) {
+            if (!backendMissing(e)) {
+                throw e;
+            }
+            cli.getErr().println("vestis: ND4J could not load its backend (a -Pcuda build needs CUDA 11.6, cuDNN 8.3 and an "
+                    + "NVIDIA GPU; build without -Pcuda to run on the CPU).");
+            if (verbose) {
+                e.printStackTrace(cli.getErr());
+            }
+            return USER_ERROR;
+        }
+    }
+
+    /** Whether {@code e} comes from ND4J finding no backend it can load (a CUDA build without CUDA, say). */
+    static boolean backendMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.nd4j.linalg.factory.Nd4jBackend.NoAvailableBackendException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when no argument names a command or asks for help or the version. */

@@ -30,6 +30,14 @@ class CliTest extends ConsoleCommandTest {
         assertThat(stdout()).contains("live", "train", "evaluate", "predict", "analyze", "import", "ablate", "make-video", "score-video");
     }
 
+    /** How ND4J fails in a -Pcuda build on a machine without CUDA (seen with that build here): recognised as such. */
+    @Test
+    void aMissingNd4jBackendIsRecognisedThroughItsWrappers() {
+        var cause = new org.nd4j.linalg.factory.Nd4jBackend.NoAvailableBackendException("Please ensure that you have an nd4j backend");
+        assertThat(VestisCommand.backendMissing(new ExceptionInInitializerError(new RuntimeException(cause)))).isTrue();
+        assertThat(VestisCommand.backendMissing(new NoClassDefFoundError("Could not initialize class org.nd4j.linalg.factory.Nd4j"))).isFalse();
+    }
+
     @Test
     void trainEvaluatePredictEndToEnd(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("models/tiny");
