@@ -35,7 +35,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
     private final JavaBatchNorm fallback = new JavaBatchNorm();
     private final boolean fuseRelu;
     private Plan plan;
-    private InferencePlan inferencePlan;
+    private DnnlBatchNormInference inferencePlan;
     private boolean statisticsFromForward;
 
     DnnlBatchNorm() {
@@ -78,7 +78,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         INDArray out = NhwcArrays.like(in, workspaceMgr, ArrayType.ACTIVATIONS);
         if (!training) {
             if (inferencePlan == null || !inferencePlan.fits(in.shape(), NhwcArrays.is(in), (float) eps)) {
-                inferencePlan = new InferencePlan(in.shape(), NhwcArrays.is(in), (float) eps);
+                inferencePlan = new DnnlBatchNormInference(in.shape(), NhwcArrays.is(in), (float) eps);
             }
             inferencePlan.forward(in, NativeAddress.rowMajor(gamma), NativeAddress.rowMajor(beta), NativeAddress.rowMajor(mean),
                     NativeAddress.rowMajor(var), out);
@@ -132,8 +132,8 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
     }
 
     /** The first of {@link #preferredLayouts} with JIT code, else plain NCHW. */
-    private static batch_normalization_forward.primitive_desc fastestForward(long[] shape, boolean channelsLast, dnnl.prop_kind kind,
-                                                                            float eps, int flags) {
+    static batch_normalization_forward.primitive_desc fastestForward(long[] shape, boolean channelsLast, dnnl.prop_kind kind,
+                                                                     float eps, int flags) {
         for (memory.format_tag tag : preferredLayouts(channelsLast)) {
             var pd = forwardDesc(new memory.desc(shape, memory.data_type.f32, tag), kind, eps, flags);
             if (pd.impl_info_str().getString().contains("jit")) {
@@ -147,57 +147,16 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         return new batch_normalization_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, kind.value, desc, desc, eps, flags);
     }
 
-    /** Inference with the running statistics for one shape and layout. */
-    private static final class InferencePlan {
-        private final long[] shape;
-        private final boolean channelsLast;
-        private final float eps;
-        private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
-        private final batch_normalization_forward forward;
-        private final DnnlMemory input;
-        private final DnnlMemory output;
-        private final memory scale;
-        private final memory shift;
-        private final memory mean;
-        private final memory variance;
-
-        InferencePlan(long[] shape, boolean channelsLast, float eps) {
-            this.shape = shape.clone();
-            this.channelsLast = channelsLast;
-            this.eps = eps;
-            int flags = dnnl.normalization_flags.use_global_stats.value | dnnl.normalization_flags.use_scale.value
-                    | dnnl.normalization_flags.use_shift.value;
-            var eng = DnnlConvolutionPlan.ENGINE;
-            var fpd = fastestForward(shape, channelsLast, dnnl.prop_kind.forward_inference, eps, flags);
-            forward = new batch_normalization_forward(fpd);
-            input = new DnnlMemory(fpd.src_desc(), eng, DnnlScratch.SOURCE);
-            output = new DnnlMemory(fpd.dst_desc(), eng, DnnlScratch.OUTPUT);
-            scale = new memory(fpd.weights_desc(), eng, (Pointer) null);
-            shift = new memory(fpd.weights_desc(), eng, (Pointer) null);
-            mean = new memory(fpd.mean_desc(), eng, (Pointer) null);
-            variance = new memory(fpd.variance_desc(), eng, (Pointer) null);
-        }
-
-        boolean fits(long[] other, boolean channelsLastInput, float epsilon) {
-            return Arrays.equals(shape, other) && channelsLast == channelsLastInput && eps == epsilon;
-        }
-
-        void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVariance, INDArray out) {
-            scale.set_data_handle(NativeAddress.of(gamma));
-            shift.set_data_handle(NativeAddress.of(beta));
-            mean.set_data_handle(NativeAddress.of(runningMean));
-            variance.set_data_handle(NativeAddress.of(runningVariance));
-            IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_SRC, input.read(x, stream));
-            args.put(dnnl.DNNL_ARG_DST, output.writeTo(out));
-            args.put(dnnl.DNNL_ARG_SCALE, scale);
-            args.put(dnnl.DNNL_ARG_SHIFT, shift);
-            args.put(dnnl.DNNL_ARG_MEAN, mean);
-            args.put(dnnl.DNNL_ARG_VARIANCE, variance);
-            forward.execute(stream, args);
-            output.written(stream);
-            stream._wait();
-        }
+    /** What every forward pass takes: data in and out, scale and shift, and the statistics (computed or given). */
+    static IntMemoryMap forwardArguments(memory src, memory dst, memory scale, memory shift, memory mean, memory variance) {
+        IntMemoryMap args = new IntMemoryMap();
+        args.put(dnnl.DNNL_ARG_SRC, src);
+        args.put(dnnl.DNNL_ARG_DST, dst);
+        args.put(dnnl.DNNL_ARG_SCALE, scale);
+        args.put(dnnl.DNNL_ARG_SHIFT, shift);
+        args.put(dnnl.DNNL_ARG_MEAN, mean);
+        args.put(dnnl.DNNL_ARG_VARIANCE, variance);
+        return args;
     }
 
     private Plan plan(long[] shape, boolean channelsLast, float eps, boolean relu) {
@@ -270,13 +229,7 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         void forward(INDArray x, INDArray gamma, INDArray beta, INDArray out) {
             scale.set_data_handle(NativeAddress.of(gamma));
             shift.set_data_handle(NativeAddress.of(beta));
-            IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_SRC, fwdInput.read(x, stream));
-            args.put(dnnl.DNNL_ARG_DST, fwdOutput.writeTo(out));
-            args.put(dnnl.DNNL_ARG_SCALE, scale);
-            args.put(dnnl.DNNL_ARG_SHIFT, shift);
-            args.put(dnnl.DNNL_ARG_MEAN, mean);
-            args.put(dnnl.DNNL_ARG_VARIANCE, variance);
+            IntMemoryMap args = forwardArguments(fwdInput.read(x, stream), fwdOutput.writeTo(out), scale, shift, mean, variance);
             if (relu) {
                 args.put(dnnl.DNNL_ARG_WORKSPACE, reluMask);
             }
