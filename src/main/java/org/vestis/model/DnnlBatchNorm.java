@@ -183,11 +183,11 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
         private final batch_normalization_forward forward;
         private final batch_normalization_backward backward;
-        private final DnnlMemory fwdInput;
-        private final DnnlMemory fwdOutput;
-        private final DnnlMemory bwdInput;
-        private final DnnlMemory bwdDelta;
-        private final DnnlMemory bwdInputGradient;
+        /** The input in both passes. */
+        private final DnnlMemory input;
+        /** The output, and in backward its gradient (same layout and scratch buffer). */
+        private final DnnlMemory output;
+        private final DnnlMemory inputGradient;
         private final memory scale;
         private final memory shift;
         private final memory scaleGradient;
@@ -209,11 +209,9 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             reluMask = relu ? new memory(fpd.workspace_desc(), eng) : null;
             forward = new batch_normalization_forward(fpd);
             backward = new batch_normalization_backward(bpd);
-            fwdInput = new DnnlMemory(inner, eng, DnnlScratch.SOURCE);
-            fwdOutput = new DnnlMemory(inner, eng, DnnlScratch.OUTPUT);
-            bwdInput = new DnnlMemory(inner, eng, DnnlScratch.SOURCE);
-            bwdDelta = new DnnlMemory(inner, eng, DnnlScratch.OUTPUT);
-            bwdInputGradient = new DnnlMemory(inner, eng, DnnlScratch.SOURCE_GRADIENT);
+            input = new DnnlMemory(inner, eng, DnnlScratch.SOURCE);
+            output = new DnnlMemory(inner, eng, DnnlScratch.OUTPUT);
+            inputGradient = new DnnlMemory(inner, eng, DnnlScratch.SOURCE_GRADIENT);
             scale = new memory(fpd.weights_desc(), eng, (Pointer) null);
             shift = new memory(fpd.weights_desc(), eng, (Pointer) null);
             scaleGradient = new memory(fpd.weights_desc(), eng, (Pointer) null);
@@ -229,12 +227,12 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
         void forward(INDArray x, INDArray gamma, INDArray beta, INDArray out) {
             scale.set_data_handle(NativeAddress.of(gamma));
             shift.set_data_handle(NativeAddress.of(beta));
-            IntMemoryMap args = forwardArguments(fwdInput.read(x, stream), fwdOutput.writeTo(out), scale, shift, mean, variance);
+            IntMemoryMap args = forwardArguments(input.read(x, stream), output.writeTo(out), scale, shift, mean, variance);
             if (relu) {
                 args.put(dnnl.DNNL_ARG_WORKSPACE, reluMask);
             }
             forward.execute(stream, args);
-            fwdOutput.written(stream);
+            output.written(stream);
             stream._wait();
         }
 
@@ -243,19 +241,19 @@ final class DnnlBatchNorm implements BatchNormalizationHelper {
             scaleGradient.set_data_handle(NativeAddress.of(dGamma));
             shiftGradient.set_data_handle(NativeAddress.of(dBeta));
             IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_SRC, bwdInput.read(x, stream));
-            args.put(dnnl.DNNL_ARG_DIFF_DST, bwdDelta.read(dy, stream));
+            args.put(dnnl.DNNL_ARG_SRC, input.read(x, stream));
+            args.put(dnnl.DNNL_ARG_DIFF_DST, output.read(dy, stream));
             args.put(dnnl.DNNL_ARG_MEAN, mean);
             args.put(dnnl.DNNL_ARG_VARIANCE, variance);
             args.put(dnnl.DNNL_ARG_SCALE, scale);
-            args.put(dnnl.DNNL_ARG_DIFF_SRC, bwdInputGradient.writeTo(dx));
+            args.put(dnnl.DNNL_ARG_DIFF_SRC, inputGradient.writeTo(dx));
             args.put(dnnl.DNNL_ARG_DIFF_SCALE, scaleGradient);
             args.put(dnnl.DNNL_ARG_DIFF_SHIFT, shiftGradient);
             if (relu) {
                 args.put(dnnl.DNNL_ARG_WORKSPACE, reluMask);
             }
             backward.execute(stream, args);
-            bwdInputGradient.written(stream);
+            inputGradient.written(stream);
             stream._wait();
         }
 

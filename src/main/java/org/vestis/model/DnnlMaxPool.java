@@ -106,8 +106,8 @@ public class DnnlMaxPool extends SubsamplingLayer {
         private final pooling_forward forward;
         private final pooling_backward backward;
         private final DnnlMemory source;
+        /** The output, and in backward its gradient (same layout and scratch buffer). */
         private final DnnlMemory result;
-        private final DnnlMemory resultGradient;
         private final DnnlMemory sourceGradient;
         private final memory maxima;
 
@@ -129,7 +129,6 @@ public class DnnlMaxPool extends SubsamplingLayer {
             backward = new pooling_backward(bpd);
             source = new DnnlMemory(src, eng, DnnlScratch.SOURCE);
             result = new DnnlMemory(dst, eng, DnnlScratch.OUTPUT);
-            resultGradient = new DnnlMemory(dst, eng, DnnlScratch.OUTPUT);
             sourceGradient = new DnnlMemory(src, eng, DnnlScratch.SOURCE_GRADIENT);
             maxima = new memory(fpd.workspace_desc(), eng);
         }
@@ -150,7 +149,7 @@ public class DnnlMaxPool extends SubsamplingLayer {
 
         void backward(INDArray dy, INDArray dx) {
             IntMemoryMap args = new IntMemoryMap();
-            args.put(dnnl.DNNL_ARG_DIFF_DST, resultGradient.read(dy, stream));
+            args.put(dnnl.DNNL_ARG_DIFF_DST, result.read(dy, stream));
             args.put(dnnl.DNNL_ARG_DIFF_SRC, sourceGradient.writeTo(dx));
             args.put(dnnl.DNNL_ARG_WORKSPACE, maxima);
             backward.execute(stream, args);

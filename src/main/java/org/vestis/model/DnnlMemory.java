@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One operand of a oneDNN primitive in the layout the primitive wants (channel blocks such as nChw16c, or NHWC),
  * bound to an ND4J array. An array already in that layout is used in place; any other (row-major, or channel-last:
  * {@link NhwcArrays}) is reordered into a buffer of {@link DnnlScratch} (shared by all layers) and, for results,
- * back. Arrays must be {@link NhwcArrays#readable}.
+ * back. Arrays must be {@link NhwcArrays#readable}. Nothing of an array is kept between calls, so one instance
+ * serves every pass of a primitive set that binds the same layout and scratch buffer.
  */
 final class DnnlMemory {
     private final memory.desc wanted;

@@ -31,10 +31,13 @@ public class DnnlRelu extends ActivationReLU {
             return super.getActivation(in, training);
         }
         long n = in.length();
-        eltwise_forward primitive = FORWARD.computeIfAbsent(n, k -> new eltwise_forward(forwardDesc(flat(n))));
+        memory.desc flat = flat(n);
+        eltwise_forward primitive = FORWARD.computeIfAbsent(n, k -> new eltwise_forward(forwardDesc(flat)));
+        // In place: one memory for source and destination.
+        memory data = new memory(flat, DnnlConvolutionPlan.ENGINE, NativeAddress.of(in));
         IntMemoryMap args = new IntMemoryMap();
-        args.put(dnnl.DNNL_ARG_SRC, new memory(flat(n), DnnlConvolutionPlan.ENGINE, NativeAddress.of(in)));
-        args.put(dnnl.DNNL_ARG_DST, new memory(flat(n), DnnlConvolutionPlan.ENGINE, NativeAddress.of(in)));
+        args.put(dnnl.DNNL_ARG_SRC, data);
+        args.put(dnnl.DNNL_ARG_DST, data);
         run(primitive, args);
         return in;
     }
@@ -48,11 +51,12 @@ public class DnnlRelu extends ActivationReLU {
         memory.desc flat = flat(n);
         eltwise_backward primitive = BACKWARD.computeIfAbsent(n, k -> create(flat));
         var eng = DnnlConvolutionPlan.ENGINE;
+        memory values = new memory(flat, eng, NativeAddress.of(in));
         IntMemoryMap args = new IntMemoryMap();
-        args.put(dnnl.DNNL_ARG_SRC, new memory(flat, eng, NativeAddress.of(in)));
+        args.put(dnnl.DNNL_ARG_SRC, values);
         args.put(dnnl.DNNL_ARG_DIFF_DST, new memory(flat, eng, NativeAddress.of(epsilon)));
         // In place, as DL4J's ReLU does: each element is read before it is written.
-        args.put(dnnl.DNNL_ARG_DIFF_SRC, new memory(flat, eng, NativeAddress.of(in)));
+        args.put(dnnl.DNNL_ARG_DIFF_SRC, values);
         run(primitive, args);
         return new Pair<>(in, null);
     }
