@@ -3,7 +3,6 @@ package org.vestis.model;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /** Where an ND4J array's first element lives in native memory, for block copies and native calls. */
 final class NativeAddress {
@@ -27,7 +26,7 @@ final class NativeAddress {
 
     /** The array itself when it is row-major and contiguous, else a row-major copy (what native calls can read). */
     static INDArray rowMajor(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+        return NhwcArrays.rowMajor(array) ? array : array.dup('c');
     }
 
     /** Copies what a native call wrote into {@code written}, a {@link #rowMajor} stand-in, back to {@code target}. */
