@@ -18,7 +18,11 @@ final class NhwcArrays {
     private NhwcArrays() {
     }
 
-    /** Whether {@code a} is a dense rank-4 float array whose channels are adjacent in memory. */
+    /**
+     * Whether {@code a} is a dense rank-4 float array whose channels are adjacent in memory. A row-major array with
+     * one channel or 1x1 images is both: {@link DnnlMemory} then describes it channel-last, the layout our
+     * primitives take, so that it needs no reorder.
+     */
     static boolean is(INDArray a) {
         return a.rank() == 4 && a.dataType() == DataType.FLOAT && hasStrides(a, channelsLastStrides(a.shape()));
     }
@@ -45,14 +49,6 @@ final class NhwcArrays {
     /** {@code a} itself when oneDNN can read it in place (row-major or channel-last), else a row-major copy. */
     static INDArray readable(INDArray a) {
         return rowMajor(a) || is(a) ? a : a.dup('c');
-    }
-
-    /**
-     * How {@code a} (after {@link #readable}) is laid out, for oneDNN. Where both descriptions fit (one channel,
-     * or 1x1 images) channel-last is chosen: that is what our primitives take, so no reorder is needed.
-     */
-    static memory.desc desc(INDArray a) {
-        return desc(a.shape(), is(a));
     }
 
     /** A rank-4 layout: channel-last (NHWC) or row-major (NCHW, which for weights is OIHW). */
