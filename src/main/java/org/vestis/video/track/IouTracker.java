@@ -11,7 +11,7 @@ import java.util.List;
  * track for every unmatched detection, confirmation after {@code confirmHits} hits (absorbs one-frame
  * ghosts) and removal after {@code maxMisses} frames without a match. Ids are never reused.
  */
-public final class IouTracker {
+public final class IouTracker implements Tracker {
     private final double minIou;
     private final int confirmHits;
     private final int maxMisses;
@@ -38,6 +38,7 @@ public final class IouTracker {
     }
 
     /** The detections of one frame, each with its track; in the order of {@code detections}. */
+    @Override
     public List<TrackedDetection> update(List<Detection> detections) {
         int[] trackOf = new int[detections.size()];
         java.util.Arrays.fill(trackOf, -1);
@@ -93,6 +94,7 @@ public final class IouTracker {
     }
 
     /** Ids of the tracks dropped since the last call (so per-track state elsewhere can be freed). */
+    @Override
     public List<Integer> drainRemoved() {
         List<Integer> out = new ArrayList<>(removed);
         removed.clear();

@@ -8,7 +8,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IouTrackerTest {
+class IouTrackerTest extends TrackerContract {
+    @Override
+    Tracker newTracker() {
+        return new IouTracker(0.3, 3, 10);
+    }
+
     private static Detection at(double x, double y) {
         return new Detection(new Box(x, y, 50, 100), 0.9, "person");
     }
