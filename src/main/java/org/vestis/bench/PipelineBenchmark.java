@@ -24,7 +24,6 @@ import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
-import org.vestis.video.detect.ModelFiles;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.sink.TimelineJsonlSink;
@@ -130,7 +129,7 @@ public final class PipelineBenchmark {
 
         PipelineConfig config = new PipelineConfig(); // the defaults of configs/fashion-mnist.yaml's pipeline section
         PipelineSettings settings = config.settings();
-        DetectorSettings detectorSettings = DetectorSettings.defaults().withModels(ModelFiles.standard());
+        DetectorSettings detectorSettings = config.detectorSettings();
         CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()).forInference());
         Path out = o.work().resolve("out");
         Files.createDirectories(out);

@@ -1,6 +1,7 @@
 package org.vestis.cli;
 
 import org.vestis.OutputFiles;
+import org.vestis.UserException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,6 +18,7 @@ import org.vestis.video.detect.FaceTorsoDetector;
 import org.vestis.video.detect.ModelFiles;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
+import org.vestis.video.sink.MotChallengeSink;
 import org.vestis.video.sink.TimelineJsonlSink;
 import org.vestis.video.sink.TrackCsvSink;
 import org.vestis.video.source.FrameSource;
@@ -55,12 +57,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     Integer topN;
     @Option(names = "--stride", description = "Process every k-th frame.")
     Integer stride;
-    @Option(names = "--min-score", description = "Detector confidence threshold (0..1).")
+    @Option(names = "--min-score", description = "Score of a confident detection, one that may start a track (0..1).")
     Double minScore;
     @Option(names = "--blur-faces", description = "Blur faces in the annotated video.")
     Boolean blurFaces;
     @Option(names = "--no-video", description = "Skip the annotated video (timeline and CSV only).")
     boolean noVideo;
+    @Option(names = "--tracker", description = "byte (the default: Kalman filter, two-stage matching) or iou.")
+    String tracker;
+    @Option(names = "--mot", paramLabel = "FILE", description = "Also write the confirmed tracks in MOTChallenge format (one input only).")
+    Path mot;
 
     @Override
     public Integer call() throws Exception {
@@ -71,11 +77,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (stride != null) c.stride = stride;
         if (minScore != null) c.minScore = minScore;
         if (blurFaces != null) c.blurFaces = blurFaces;
+        if (tracker != null) c.tracker = tracker;
         c.validate(config.toString());
+        if (mot != null && inputs.size() > 1) {
+            throw new UserException("--mot writes the tracks of one input; give one input, or leave --mot out.");
+        }
 
         CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
-        ModelFiles models = ModelFiles.standard(c.detectorModels);
-        DetectorSettings detectorSettings = DetectorSettings.defaults().withModels(models).withConfidence(c.minScore);
+        DetectorSettings detectorSettings = c.detectorSettings();
+        ModelFiles models = detectorSettings.models();
         Files.createDirectories(out);
         List<PipelineSummary> summaries = new ArrayList<>();
         for (String input : inputs) {
@@ -103,6 +113,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));
+            if (mot != null) {
+                sinks.add(new MotChallengeSink(mot));
+            }
             Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
             // Ctrl-C: stop reading, finish what is queued, finalise the outputs, then let the JVM exit.
             Thread hook = new Thread(pipeline::interrupt, "ctrl-c");

@@ -5,42 +5,109 @@ import static org.vestis.config.ConfigChecks.require;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.vestis.video.PipelineSettings;
+import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
+import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.detect.YoloPersonDetector;
+import org.vestis.video.track.ByteTrackerSettings;
+import org.vestis.video.track.IouTrackerSettings;
+import org.vestis.video.track.TrackerSettings;
+
+import java.util.List;
 
 /** The video pipeline's settings: which model bundle and detector, tracking and smoothing. */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public class PipelineConfig {
+    public static final String BYTE_TRACKER = "byte";
+    public static final String IOU_TRACKER = "iou";
+    public static final List<String> TRACKERS = List.of(BYTE_TRACKER, IOU_TRACKER);
+    private static final ByteTrackerSettings BYTE = ByteTrackerSettings.DEFAULTS;
+
     /** Model bundle directory. */
     public String model = "models/fashion-mnist-cnn";
     /** full-frame, center, person, face-torso, hog or motion. */
     public String detector = "person";
     /** Where detector model files are (empty: environment VESTIS_MODELS, the cache, or download). */
     public String detectorModels = "";
+    /** person: the network's square input in pixels, a multiple of 32 (larger finds smaller people, and costs more). */
+    public int detectorSize = YoloPersonDetector.DEFAULT_INPUT_SIZE;
+    /** person: of two boxes overlapping more than this IoU, only the more confident is kept. */
+    public double detectorNms = YoloPersonDetector.DEFAULT_NMS_IOU;
     /**
-     * Lowest detection score kept; null: the detector's own default (person 0.5, face-torso 0.6, hog 0.5,
-     * motion 0.25), since each detector's score means something different.
+     * Score of a confident detection (one that may start a track); null: the detector's own default (person 0.5,
+     * face-torso 0.6, hog 0.5, motion 0.25), since each detector's score means something different.
      */
     public Double minScore = null;
     /** How many of a track's best frames its label is averaged over. */
     public int topN = 5;
-    public double trackerIou = 0.3;
-    public int confirmHits = 3;
-    public int maxMisses = 10;
+    /** byte (Kalman filter, two-stage matching, lost tracks kept) or iou (greedy overlap with the last box). */
+    public String tracker = BYTE_TRACKER;
+    /** Least IoU of a detection with a track's box (byte: its predicted box, for confident detections). */
+    public double trackerIou = BYTE.firstIou();
+    /** byte: least IoU of a weak detection with a track's predicted box. */
+    public double weakIou = BYTE.secondIou();
+    /** byte: least IoU of a detection with a track born in the previous frame. */
+    public double tentativeIou = BYTE.tentativeIou();
+    /** byte: weak detections from this score up to min-score continue tracks but never start one. */
+    public double lowScore = BYTE.lowScore();
+    /** byte: a new track needs a detection of at least this score; null: min-score + 0.1 (ByteTrack's rule). */
+    public Double newTrackScore = null;
+    /** Frames in a row a new track must be seen before it is confirmed (drawn, counted, written to --mot). */
+    public int confirmHits = BYTE.confirmHits();
+    /** Frames a confirmed track may go unseen before it ends (byte: kept for re-identification meanwhile). */
+    public int maxMisses = BYTE.maxLostFrames();
+    /** byte: at most this many detections per frame are tracked, the most confident. */
+    public int maxDetections = BYTE.maxDetections();
     /** Process every k-th frame of a file (1 = every frame). */
     public int stride = 1;
     public boolean blurFaces = false;
 
     public void validate(String source) {
         require(Detectors.NAMES.contains(detector), source, "detector '" + detector + "' does not exist; choose one of " + String.join(", ", Detectors.NAMES));
+        require(TRACKERS.contains(tracker), source, "tracker '" + tracker + "' does not exist; choose one of " + String.join(", ", TRACKERS));
         require(minScore == null || (minScore >= 0 && minScore <= 1), source, "min-score must be between 0 and 1");
+        require(lowScore >= 0 && lowScore <= 1, source, "low-score must be between 0 and 1");
+        require(newTrackScore == null || (newTrackScore >= 0 && newTrackScore <= 1), source, "new-track-score must be between 0 and 1");
         require(topN >= 1, source, "top-n must be at least 1");
         require(trackerIou > 0 && trackerIou < 1, source, "tracker-iou must be between 0 and 1");
+        require(weakIou > 0 && weakIou < 1 && tentativeIou > 0 && tentativeIou < 1, source, "weak-iou and tentative-iou must be between 0 and 1");
         require(confirmHits >= 1 && maxMisses >= 0, source, "confirm-hits must be at least 1 and max-misses not negative");
+        require(maxDetections >= 1, source, "max-detections must be at least 1");
         require(stride >= 1, source, "stride must be at least 1");
+        require(detectorSize >= 32 && detectorSize % 32 == 0, source, "detector-size must be a positive multiple of 32");
+        require(detectorNms > 0 && detectorNms <= 1, source, "detector-nms must be above 0 and at most 1");
+    }
+
+    /** The detector's settings: its model files, the score it reports from, the person detector's size and NMS. */
+    public DetectorSettings detectorSettings() {
+        return DetectorSettings.defaults().withModels(ModelFiles.standard(detectorModels)).withConfidence(detectorConfidence())
+                .withPerson(detectorSize, detectorNms);
+    }
+
+    /** The score from which the detector reports: with the byte tracker, down to low-score. */
+    public Double detectorConfidence() {
+        if (tracker.equals(BYTE_TRACKER)) {
+            return Math.min(lowScore, confidentScore());
+        }
+        return minScore; // null: the detector's own default
     }
 
     public PipelineSettings settings() {
-        // The detector applies the threshold (see DetectorSettings); the pipeline only drops empty boxes.
-        return new PipelineSettings(minScore == null ? 0 : minScore, topN, trackerIou, confirmHits, maxMisses, PipelineSettings.DEFAULTS.queueSize());
+        return new PipelineSettings(tracker.equals(BYTE_TRACKER) ? Math.min(lowScore, confidentScore()) : (minScore == null ? 0 : minScore),
+                topN, trackerSettings(), PipelineSettings.DEFAULTS.queueSize());
+    }
+
+    private TrackerSettings trackerSettings() {
+        if (tracker.equals(IOU_TRACKER)) {
+            return new IouTrackerSettings(trackerIou, confirmHits, maxMisses);
+        }
+        double high = confidentScore();
+        double newTrack = newTrackScore != null ? newTrackScore : Math.min(1, high + 0.1);
+        return new ByteTrackerSettings(high, Math.min(lowScore, high), newTrack, trackerIou, weakIou, tentativeIou,
+                confirmHits, maxMisses, maxDetections);
+    }
+
+    private double confidentScore() {
+        return minScore != null ? minScore : Detectors.defaultConfidence(detector);
     }
 }

@@ -167,7 +167,7 @@ final class LiveController {
         Detector det;
         try {
             det = Detectors.create(next.detector(), DetectorSettings.defaults()
-                    .withModels(ModelFiles.standard(next.detectorModels())).withConfidence(next.minScore()));
+                    .withModels(ModelFiles.standard(next.detectorModels())).withConfidence(next.detectorConfidence()));
         } catch (RuntimeException e) {
             notices.add("Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.");
             det = new FullFrameDetector();

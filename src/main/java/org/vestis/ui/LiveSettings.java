@@ -1,10 +1,8 @@
 package org.vestis.ui;
 
+import org.vestis.config.PipelineConfig;
 import org.vestis.video.PipelineSettings;
-import org.vestis.video.detect.FaceTorsoDetector;
-import org.vestis.video.detect.HogPeopleDetector;
-import org.vestis.video.detect.MotionDetector;
-import org.vestis.video.detect.YoloPersonDetector;
+import org.vestis.video.detect.Detectors;
 
 import java.nio.file.Path;
 
@@ -16,22 +14,27 @@ record LiveSettings(String source, Path config, Path model, String detector, int
 
     /** Queues of one frame: a window wants the newest picture (and an instant pause) more than overlap. */
     PipelineSettings pipeline() {
-        PipelineSettings d = PipelineSettings.DEFAULTS;
-        return new PipelineSettings(minScore == null ? 0 : minScore, topN, d.trackerIou(), d.confirmHits(), d.maxMisses(), 1);
+        PipelineSettings p = pipelineConfig().settings();
+        return new PipelineSettings(p.minScore(), p.topN(), p.tracker(), 1);
+    }
+
+    /** The score the detector reports from (the tracker may want weaker detections than the threshold). */
+    Double detectorConfidence() {
+        return pipelineConfig().detectorConfidence();
+    }
+
+    /** The window's choices over the pipeline defaults (the tracker's settings stay the defaults). */
+    private PipelineConfig pipelineConfig() {
+        PipelineConfig c = new PipelineConfig();
+        c.detector = detector;
+        c.minScore = minScore;
+        c.topN = topN;
+        return c;
     }
 
     /** The threshold in effect: the explicit one, or the detector's own default (0 for those without scores). */
     double threshold() {
-        if (minScore != null) {
-            return minScore;
-        }
-        return switch (detector) {
-            case YoloPersonDetector.NAME -> YoloPersonDetector.DEFAULT_CONFIDENCE;
-            case FaceTorsoDetector.NAME -> FaceTorsoDetector.DEFAULT_CONFIDENCE;
-            case HogPeopleDetector.NAME -> HogPeopleDetector.DEFAULT_CONFIDENCE;
-            case MotionDetector.NAME -> MotionDetector.DEFAULT_CONFIDENCE;
-            default -> 0;
-        };
+        return minScore != null ? minScore : Detectors.defaultConfidence(detector);
     }
 
     LiveSettings withSource(String value) {

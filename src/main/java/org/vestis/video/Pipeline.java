@@ -8,7 +8,7 @@ import org.vestis.video.sink.FrameSink;
 import org.vestis.video.smooth.CropQuality;
 import org.vestis.video.smooth.TopNSmoother;
 import org.vestis.video.source.FrameSource;
-import org.vestis.video.track.IouTracker;
+import org.vestis.video.track.Tracker;
 import org.vestis.video.track.TrackedDetection;
 
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class Pipeline {
     private final CropClassifier classifier;
     private final List<FrameSink> sinks;
     private final PipelineSettings settings;
-    private final IouTracker tracker;
+    private final Tracker tracker;
     private final TopNSmoother smoother;
     private final Map<Integer, String> lastLabelOfConfirmedTrack = new TreeMap<>();
     private volatile boolean stopRequested;
@@ -47,9 +47,8 @@ public final class Pipeline {
     private record Item(VideoFrame frame, Detected detected, FrameResult result) {
     }
 
-    /** What the detect stage hands to the classify stage, in frame order. */
-    private record Detected(List<Detection> detections, List<TrackedDetection> tracked, List<Integer> endedTracks,
-                            double millis) {
+    /** What the detect stage hands to the classify stage, in frame order: the detections the tracker took up. */
+    private record Detected(List<TrackedDetection> tracked, List<Integer> endedTracks, double millis) {
     }
 
     private static final Item END = new Item(null, null, null);
@@ -60,7 +59,7 @@ public final class Pipeline {
         this.classifier = classifier;
         this.sinks = sinks;
         this.settings = settings;
-        this.tracker = new IouTracker(settings.trackerIou(), settings.confirmHits(), settings.maxMisses());
+        this.tracker = settings.tracker().newTracker();
         this.smoother = new TopNSmoother(settings.topN());
     }
 
@@ -141,14 +140,14 @@ public final class Pipeline {
             }
         }
         List<TrackedDetection> tracked = tracker.update(detections);
-        return new Detected(detections, tracked, tracker.drainRemoved(), (System.nanoTime() - t0) / 1e6);
+        return new Detected(tracked, tracker.drainRemoved(), (System.nanoTime() - t0) / 1e6);
     }
 
     private FrameResult classify(VideoFrame frame, Detected detected) {
         long t1 = System.nanoTime();
         detected.endedTracks().forEach(smoother::forget);
         List<TrackedDetection> tracked = detected.tracked();
-        List<CropClassifier.Crop> crops = classifier.crops(frame.image(), detected.detections().stream().map(Detection::box).toList());
+        List<CropClassifier.Crop> crops = classifier.crops(frame.image(), tracked.stream().map(t -> t.detection().box()).toList());
         List<TrackResult> results = new ArrayList<>();
         try {
             List<float[]> probabilities = classifier.classify(crops);

@@ -16,9 +16,11 @@ import java.util.Objects;
  *                      beside it, same name), the .onnx for "face-torso"; null means find or download the standard file
  * @param minMotionArea smallest moving region "motion" reports, as a share of the frame area (0..1)
  * @param models        where standard model files are looked for and downloaded to
+ * @param personInputSize "person": the network's square input in pixels (a multiple of 32)
+ * @param personNmsIou  "person": of two boxes overlapping more than this, only the more confident stays
  */
 public record DetectorSettings(Double confidence, double centerFraction, boolean cocoModel, Path modelPath,
-                               double minMotionArea, ModelFiles models) {
+                               double minMotionArea, ModelFiles models, int personInputSize, double personNmsIou) {
 
     public static final double DEFAULT_CENTER_FRACTION = 0.6;
     public static final double DEFAULT_MIN_MOTION_AREA = 0.01;
@@ -37,7 +39,8 @@ public record DetectorSettings(Double confidence, double centerFraction, boolean
     }
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(null, DEFAULT_CENTER_FRACTION, false, null, DEFAULT_MIN_MOTION_AREA, ModelFiles.standard());
+        return new DetectorSettings(null, DEFAULT_CENTER_FRACTION, false, null, DEFAULT_MIN_MOTION_AREA, ModelFiles.standard(),
+                YoloPersonDetector.DEFAULT_INPUT_SIZE, YoloPersonDetector.DEFAULT_NMS_IOU);
     }
 
     public double confidenceOr(double detectorDefault) {
@@ -45,26 +48,30 @@ public record DetectorSettings(Double confidence, double centerFraction, boolean
     }
 
     public DetectorSettings withConfidence(Double value) {
-        return new DetectorSettings(value, centerFraction, cocoModel, modelPath, minMotionArea, models);
+        return new DetectorSettings(value, centerFraction, cocoModel, modelPath, minMotionArea, models, personInputSize, personNmsIou);
     }
 
     public DetectorSettings withCenterFraction(double value) {
-        return new DetectorSettings(confidence, value, cocoModel, modelPath, minMotionArea, models);
+        return new DetectorSettings(confidence, value, cocoModel, modelPath, minMotionArea, models, personInputSize, personNmsIou);
     }
 
     public DetectorSettings withCocoModel(boolean value) {
-        return new DetectorSettings(confidence, centerFraction, value, modelPath, minMotionArea, models);
+        return new DetectorSettings(confidence, centerFraction, value, modelPath, minMotionArea, models, personInputSize, personNmsIou);
     }
 
     public DetectorSettings withModelPath(Path value) {
-        return new DetectorSettings(confidence, centerFraction, cocoModel, value, minMotionArea, models);
+        return new DetectorSettings(confidence, centerFraction, cocoModel, value, minMotionArea, models, personInputSize, personNmsIou);
     }
 
     public DetectorSettings withMinMotionArea(double value) {
-        return new DetectorSettings(confidence, centerFraction, cocoModel, modelPath, value, models);
+        return new DetectorSettings(confidence, centerFraction, cocoModel, modelPath, value, models, personInputSize, personNmsIou);
+    }
+
+    public DetectorSettings withPerson(int inputSize, double nmsIou) {
+        return new DetectorSettings(confidence, centerFraction, cocoModel, modelPath, minMotionArea, models, inputSize, nmsIou);
     }
 
     public DetectorSettings withModels(ModelFiles value) {
-        return new DetectorSettings(confidence, centerFraction, cocoModel, modelPath, minMotionArea, value);
+        return new DetectorSettings(confidence, centerFraction, cocoModel, modelPath, minMotionArea, value, personInputSize, personNmsIou);
     }
 }

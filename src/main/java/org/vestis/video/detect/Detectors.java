@@ -14,6 +14,17 @@ public final class Detectors {
     private Detectors() {
     }
 
+    /** The score a detector reports from when the config sets none (0 for detectors without scores). */
+    public static double defaultConfidence(String name) {
+        return switch (name == null ? "" : name.trim()) {
+            case YoloPersonDetector.NAME -> YoloPersonDetector.DEFAULT_CONFIDENCE;
+            case FaceTorsoDetector.NAME -> FaceTorsoDetector.DEFAULT_CONFIDENCE;
+            case HogPeopleDetector.NAME -> HogPeopleDetector.DEFAULT_CONFIDENCE;
+            case MotionDetector.NAME -> MotionDetector.DEFAULT_CONFIDENCE;
+            default -> 0;
+        };
+    }
+
     /** The named detector; the DNN ones find (or download) their model files through {@code settings.models()}. */
     public static Detector create(String name, DetectorSettings settings) {
         String key = name == null ? "" : name.trim();
@@ -34,7 +45,7 @@ public final class Detectors {
     private static Detector person(DetectorSettings settings) {
         double confidence = settings.confidenceOr(YoloPersonDetector.DEFAULT_CONFIDENCE);
         if (settings.modelPath() == null) {
-            return YoloPersonDetector.standard(settings.models(), settings.cocoModel(), confidence);
+            return YoloPersonDetector.standard(settings.models(), settings.cocoModel(), confidence, settings.personInputSize(), settings.personNmsIou());
         }
         // An explicit model is its .weights file; Darknet keeps the network description in a .cfg of the same name.
         String weights = settings.modelPath().toString();
@@ -42,6 +53,6 @@ public final class Detectors {
         ModelFile cfg = settings.cocoModel() ? ModelFiles.YOLO_COCO_CFG : ModelFiles.YOLO_BODY_CFG;
         ModelFile wts = settings.cocoModel() ? ModelFiles.YOLO_COCO_WEIGHTS : ModelFiles.YOLO_BODY_WEIGHTS;
         return new YoloPersonDetector(settings.models().resolve(cfg, Path.of(stem + ".cfg")),
-                settings.models().resolve(wts, settings.modelPath()), confidence);
+                settings.models().resolve(wts, settings.modelPath()), confidence, settings.personInputSize(), settings.personNmsIou());
     }
 }

@@ -25,7 +25,7 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
 
 /**
- * People found by YOLO-Fastest 1.1 (Darknet) through OpenCV DNN, on a 320x320 input. Works with the one-class
+ * People found by YOLO-Fastest 1.1 (Darknet) through OpenCV DNN, on a square input (320x320 by default). Works with the one-class
  * body model and with the 80-class COCO model: both put the person score in column 5 of each output row
  * (cx, cy, w, h in 0..1, objectness, then one score per class that already includes the objectness).
  */
@@ -33,23 +33,40 @@ public final class YoloPersonDetector implements Detector {
     public static final String NAME = "person";
     public static final String KIND = "person";
     public static final double DEFAULT_CONFIDENCE = 0.5;
-    private static final int INPUT_SIZE = 320;
-    private static final float NMS_IOU = 0.45f;
+    public static final int DEFAULT_INPUT_SIZE = 320;
+    public static final double DEFAULT_NMS_IOU = 0.45;
     private static final int PERSON_COLUMN = 5;
 
     private final Net net;
     private final StringVector outNames;
-    private final Size inputSize = new Size(INPUT_SIZE, INPUT_SIZE);
+    private final Size inputSize;
     private final Scalar noMean = new Scalar(0.0);
     private final float confidence;
+    private final float nmsIou;
     private boolean closed;
 
     public YoloPersonDetector(Path cfg, Path weights, double confidence) {
+        this(cfg, weights, confidence, DEFAULT_INPUT_SIZE, DEFAULT_NMS_IOU);
+    }
+
+    /**
+     * @param inputSize the network's square input in pixels, a multiple of 32 (larger finds smaller people, slower)
+     * @param nmsIou    of two boxes overlapping more than this, only the more confident stays
+     */
+    public YoloPersonDetector(Path cfg, Path weights, double confidence, int inputSize, double nmsIou) {
+        if (inputSize < 32 || inputSize % 32 != 0) {
+            throw new UserException("The person detector's input size must be a positive multiple of 32, not " + inputSize + ".");
+        }
+        if (!(nmsIou > 0 && nmsIou <= 1)) {
+            throw new UserException("The person detector's NMS overlap must be above 0 and at most 1, not " + nmsIou + ".");
+        }
         this.confidence = (float) confidence;
+        this.nmsIou = (float) nmsIou;
+        this.inputSize = new Size(inputSize, inputSize);
         try {
             net = readNetFromDarknet(cfg.toString(), weights.toString());
         } catch (RuntimeException e) {
-            inputSize.close();
+            this.inputSize.close();
             noMean.close();
             throw new UserException("Could not load the YOLO model " + weights + " with " + cfg + " (" + e.getMessage()
                     + "); the files may be damaged or not a Darknet pair: delete them to download them again.", e);
@@ -60,9 +77,13 @@ public final class YoloPersonDetector implements Detector {
 
     /** The standard body model, or with {@code coco} the COCO model, found or downloaded by {@code models}. */
     public static YoloPersonDetector standard(ModelFiles models, boolean coco, double confidence) {
+        return standard(models, coco, confidence, DEFAULT_INPUT_SIZE, DEFAULT_NMS_IOU);
+    }
+
+    public static YoloPersonDetector standard(ModelFiles models, boolean coco, double confidence, int inputSize, double nmsIou) {
         Path cfg = models.resolve(coco ? ModelFiles.YOLO_COCO_CFG : ModelFiles.YOLO_BODY_CFG);
         Path weights = models.resolve(coco ? ModelFiles.YOLO_COCO_WEIGHTS : ModelFiles.YOLO_BODY_WEIGHTS);
-        return new YoloPersonDetector(cfg, weights, confidence);
+        return new YoloPersonDetector(cfg, weights, confidence, inputSize, nmsIou);
     }
 
     @Override
@@ -97,7 +118,7 @@ public final class YoloPersonDetector implements Detector {
         return suppressOverlaps(boxes, scores);
     }
 
-    /** Non-maximum suppression: of boxes overlapping more than NMS_IOU, only the most confident stays. */
+    /** Non-maximum suppression: of boxes overlapping more than {@code nmsIou}, only the most confident stays. */
     private List<Detection> suppressOverlaps(List<Box> boxes, List<Float> scores) {
         List<Detection> result = new ArrayList<>();
         if (boxes.isEmpty()) {
@@ -113,7 +134,7 @@ public final class YoloPersonDetector implements Detector {
         try (RectVector rv = new RectVector(rects);
              FloatPointer sp = new FloatPointer(s);
              IntPointer kept = new IntPointer()) {
-            NMSBoxes(rv, sp, confidence, NMS_IOU, kept);
+            NMSBoxes(rv, sp, confidence, nmsIou, kept);
             for (long i = 0; i < kept.limit(); i++) { // NMSBoxes resizes the output; its limit is the kept count
                 int j = kept.get(i);
                 result.add(new Detection(boxes.get(j), Math.min(1.0, s[j]), KIND));

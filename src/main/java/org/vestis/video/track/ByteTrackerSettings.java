@@ -15,7 +15,8 @@ package org.vestis.video.track;
  *                      broken detector must not make the frame's matching cost explode)
  */
 public record ByteTrackerSettings(double highScore, double lowScore, double newTrackScore, double firstIou, double secondIou,
-                                  double tentativeIou, int confirmHits, int maxLostFrames, int maxDetections) {
+                                  double tentativeIou, int confirmHits, int maxLostFrames, int maxDetections)
+        implements TrackerSettings {
 
     /** ByteTrack's: track_thresh 0.5 (+0.1 for new tracks), match_thresh 0.8, 0.5 and 0.7 (as costs 1 - IoU), buffer 30. */
     public static final ByteTrackerSettings DEFAULTS = new ByteTrackerSettings(0.5, 0.1, 0.6, 0.2, 0.5, 0.3, 2, 30, 500);
@@ -32,6 +33,11 @@ public record ByteTrackerSettings(double highScore, double lowScore, double newT
         if (confirmHits < 1 || maxLostFrames < 0 || maxDetections < 1) {
             throw new IllegalArgumentException("confirm-hits and max-detections must be at least 1 and lost frames not negative");
         }
+    }
+
+    @Override
+    public Tracker newTracker() {
+        return new ByteTracker(this);
     }
 
     public ByteTrackerSettings withScores(double high, double low, double newTrack) {
