@@ -12,7 +12,7 @@ import java.util.List;
         description = {"Clothing recognition with Deeplearning4j: a live window, train, evaluate and predict; analyze videos.",
                 "With no command, opens the live window (as `vestis live`)."},
         subcommands = {LiveCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class,
-                MakeVideoCommand.class, ScoreVideoCommand.class, CommandLine.HelpCommand.class})
+                MakeVideoCommand.class, ScoreVideoCommand.class, ScoreTracksCommand.class, CommandLine.HelpCommand.class})
 public final class VestisCommand implements Runnable {
     public static final int USER_ERROR = 2;
     /** The command line as typed, recorded in model bundles as their provenance. */

@@ -24,6 +24,9 @@ import java.util.Set;
  * mostly lost under 20%, partly tracked in between. {@code matches} counts the pairings that are not switches, as
  * py-motmetrics' num_matches does; every pairing is a match or a switch.
  *
+ * @param frames      frames scored (empty ones included)
+ * @param truthIds    distinct ground-truth ids
+ * @param resultIds   distinct result ids
  * @param distanceSum the sum of 1 - IoU over all pairings (py-motmetrics' MOTP is this over the pairings)
  */
 public record ClearMot(int frames, long truthBoxes, long resultBoxes, int truthIds, int resultIds,

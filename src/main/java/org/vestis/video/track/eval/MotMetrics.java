@@ -25,9 +25,12 @@ public record MotMetrics(int frames, int gtIds, int trackIds, long gtBoxes, long
                          double recall, double precision, int mostlyTracked, int partlyTracked, int mostlyLost,
                          long idtp, long idfp, long idfn) {
 
-    /** Scores {@code result} against {@code truth}, pairing boxes at IoU >= 0.5. */
+    /**
+     * Scores {@code result} against {@code truth}, pairing boxes at IoU >= 0.5. Within a frame, each id may
+     * appear once per side (as {@link MotFile} ensures); the lists need not be in frame order.
+     */
     public static MotMetrics score(List<MotBox> truth, List<MotBox> result) {
-        List<FrameDistances> frames = FrameDistances.of(truth, result);
+        Iterable<FrameDistances> frames = FrameDistances.of(truth, result);
         return of(ClearMot.of(frames), IdentityScores.of(frames));
     }
 

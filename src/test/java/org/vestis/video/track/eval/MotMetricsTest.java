@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -202,6 +203,15 @@ class MotMetricsTest {
         MotMetrics m = score();
         assertThat(m.matches()).isEqualTo(1);
         assertThat(m.motp()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anIdTwiceInOneFrameIsRefused() {
+        person(1, 0, 1, 1);
+        track(1, 0, 1, 1);
+        track(1, 50, 1, 1);
+        assertThatThrownBy(this::score)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frame 1");
     }
 
     @Test
