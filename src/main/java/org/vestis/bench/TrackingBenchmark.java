@@ -5,6 +5,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
@@ -50,6 +51,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  */
 public final class TrackingBenchmark {
     private static final double MATCH_IOU = 0.5;
+    /** The run config whose pipeline section the settings start from. */
+    private static Path config = Path.of("configs/fashion-mnist.yaml");
 
     private TrackingBenchmark() {
     }
@@ -58,8 +61,12 @@ public final class TrackingBenchmark {
     private record Setting(String name, Consumer<PipelineConfig> apply) {
     }
 
-    /** The detections of every frame of one sequence at one shrink and input size, and the detector's cost. */
-    private record Detections(List<List<Detection>> frames, double millisPerFrame) {
+    /** The detections of every frame of one sequence at one shrink and input size, the frames, and the detector's cost. */
+    private record Detections(List<List<Detection>> frames, List<Mat> images, double millisPerFrame) implements AutoCloseable {
+        @Override
+        public void close() {
+            images.forEach(Mat::close);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,8 +81,9 @@ public final class TrackingBenchmark {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--shrinks" -> shrinks = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
                 case "--grid" -> grid = true;
+                case "--config" -> config = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--data MOT_DIR] [--sizes 320,416] [--shrinks 1,0.5] [--grid]");
+                        + "; use [--data MOT_DIR] [--config FILE] [--sizes 320,416] [--shrinks 1,0.5] [--grid]");
             }
         }
         List<Setting> settings = settings(grid);
@@ -90,10 +98,10 @@ public final class TrackingBenchmark {
                 for (double shrink : shrinks) {
                     List<MotBox> truth = shrunk(MotFile.readGroundTruth(dir.resolve("gt/gt.txt")), shrink, video);
                     for (int size : sizes) {
-                        Detections found = detect(video, shrink, size);
-                        double[] pr = detectorRecallPrecision(found.frames(), truth, new PipelineConfig());
+                        try (Detections found = detect(video, shrink, size)) {
+                        double[] pr = detectorRecallPrecision(found.frames(), truth, ConfigLoader.load(config).pipeline);
                         for (Setting s : settings) {
-                            MotMetrics m = MotMetrics.score(truth, track(found.frames(), s));
+                            MotMetrics m = MotMetrics.score(truth, track(found, s));
                             System.out.printf(Locale.ROOT, "| %s | %.2f | %d | %.1f | %.3f | %.3f | %s | %.3f | %.3f | %d | %d / %d | %.3f | %.3f | %d | %d | %d | %d / %d |%n",
                                     name, shrink, size, found.millisPerFrame(), pr[0], pr[1], s.name(), m.mota(), m.idf1(), m.idSwitches(),
                                     m.trackIds(), m.gtIds(), m.recall(), m.precision(), m.falsePositives(), m.misses(), m.fragmentations(),
@@ -105,6 +113,7 @@ public final class TrackingBenchmark {
                             t[2] += m.idSwitches();
                             t[3]++;
                         }
+                        }
                     }
                 }
             }
@@ -115,28 +124,38 @@ public final class TrackingBenchmark {
         totals.forEach((k, t) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.1f |%n", k, t[0] / t[3], t[1] / t[3], t[2] / t[3]));
     }
 
-    /** The old IoU tracker with its old settings, and the byte tracker with the config defaults (plus the grid). */
+    /**
+     * The old IoU tracker with its old settings, ByteTrack's own thresholds without colours, and the config as it is
+     * (plus, with {@code grid}, sweeps around it).
+     */
     private static List<Setting> settings(boolean grid) {
         List<Setting> out = new ArrayList<>();
         out.add(new Setting("iou (before)", c -> {
             c.tracker = PipelineConfig.IOU_TRACKER;
+            c.minScore = null;
             c.trackerIou = 0.3;
             c.confirmHits = 3;
             c.maxMisses = 10;
         }));
-        out.add(new Setting("byte (defaults)", c -> { }));
+        out.add(new Setting("byte, ByteTrack's thresholds, no colours", c -> {
+            c.minScore = null;
+            c.appearanceWeight = 0;
+            c.lostAppearance = 1;
+        }));
+        out.add(new Setting("byte (config)", c -> { }));
         if (grid) {
-            for (double high : new double[]{0.4, 0.5, 0.6}) {
-                for (double low : new double[]{0.1, 0.25}) {
-                    for (int hits : new int[]{1, 2, 3}) {
-                        for (double iou : new double[]{0.1, 0.2, 0.3}) {
-                            for (int lost : new int[]{30, 60}) {
-                                out.add(new Setting(String.format(Locale.ROOT, "byte high %.2f low %.2f hits %d iou %.1f lost %d", high, low, hits, iou, lost), c -> {
+            for (double high : new double[]{0.5, 0.6, 0.7}) {
+                for (double weight : new double[]{0, 0.5, 1, 2, 4}) {
+                    for (double lost : new double[]{1, 0.5, 0.35, 0.25}) {
+                        for (int hits : new int[]{1, 2, 3}) {
+                            for (int misses : new int[]{15, 30, 60}) {
+                                out.add(new Setting(String.format(Locale.ROOT, "byte high %.1f colours %.1f lost %.2f hits %d misses %d",
+                                        high, weight, lost, hits, misses), c -> {
                                     c.minScore = high;
-                                    c.lowScore = low;
+                                    c.appearanceWeight = weight;
+                                    c.lostAppearance = lost;
                                     c.confirmHits = hits;
-                                    c.trackerIou = iou;
-                                    c.maxMisses = lost;
+                                    c.maxMisses = misses;
                                 }));
                             }
                         }
@@ -148,8 +167,9 @@ public final class TrackingBenchmark {
     }
 
     /** Runs the tracker of {@code setting} over the detections as the pipeline does; its confirmed tracks. */
-    private static List<MotBox> track(List<List<Detection>> frames, Setting setting) {
-        PipelineConfig c = new PipelineConfig();
+    private static List<MotBox> track(Detections found, Setting setting) {
+        List<List<Detection>> frames = found.frames();
+        PipelineConfig c = ConfigLoader.load(config).pipeline;
         setting.apply().accept(c);
         c.validate(setting.name());
         PipelineSettings ps = c.settings();
@@ -158,7 +178,7 @@ public final class TrackingBenchmark {
         List<MotBox> out = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
             List<Detection> kept = frames.get(f).stream().filter(d -> d.score() >= Math.max(ps.minScore(), detectorFloor)).toList();
-            for (TrackedDetection t : tracker.update(kept)) {
+            for (TrackedDetection t : tracker.update(kept, found.images().get(f))) {
                 if (t.confirmed()) {
                     out.add(new MotBox(f + 1, t.trackId(), t.detection().box()));
                 }
@@ -168,9 +188,9 @@ public final class TrackingBenchmark {
         return out;
     }
 
-    /** Detector recall and precision at the confident score, pairing boxes one to one at IoU >= 0.5 per frame. */
-    private static double[] detectorRecallPrecision(List<List<Detection>> frames, List<MotBox> truth, PipelineConfig defaults) {
-        double threshold = Detectors.defaultConfidence(defaults.detector);
+    /** Detector recall and precision at the config's confident score, pairing boxes one to one at IoU >= 0.5 per frame. */
+    private static double[] detectorRecallPrecision(List<List<Detection>> frames, List<MotBox> truth, PipelineConfig c) {
+        double threshold = c.minScore != null ? c.minScore : Detectors.defaultConfidence(c.detector);
         Map<Integer, List<Box>> truthByFrame = new LinkedHashMap<>();
         truth.forEach(b -> truthByFrame.computeIfAbsent(b.frame(), k -> new ArrayList<>()).add(b.box()));
         long matched = 0, truthCount = truth.size(), found = 0;
@@ -191,16 +211,19 @@ public final class TrackingBenchmark {
 
     /** Every frame through the person detector at the lowest score any setting uses. */
     private static Detections detect(Path video, double shrink, int size) throws IOException {
-        PipelineConfig c = new PipelineConfig();
+        PipelineConfig c = ConfigLoader.load(config).pipeline;
         c.detectorSize = size;
         c.lowScore = 0.1;
         List<List<Detection>> frames = new ArrayList<>();
+        List<Mat> images = new ArrayList<>();
         long nanos = 0;
         try (VideoFileSource source = new VideoFileSource(video.toString(), 1);
              Detector detector = Detectors.create(c.detector, c.detectorSettings())) {
             VideoFrame frame;
             while ((frame = source.next()) != null) {
-                try (VideoFrame f = frame; Mat image = shrunk(f.image(), shrink)) {
+                try (VideoFrame f = frame) {
+                    Mat image = shrunk(f.image(), shrink);
+                    images.add(image);
                     long t0 = System.nanoTime();
                     frames.add(detector.detect(image));
                     nanos += System.nanoTime() - t0;
@@ -208,7 +231,7 @@ public final class TrackingBenchmark {
             }
         }
         // The first frames carry OpenCV's one-time set-up; the mean over the sequence is what a run pays.
-        return new Detections(frames, nanos / 1e6 / Math.max(1, frames.size()));
+        return new Detections(frames, images, nanos / 1e6 / Math.max(1, frames.size()));
     }
 
     /** The frame scaled by {@code shrink} in the middle of a grey frame of the same size (a copy when shrink is 1). */

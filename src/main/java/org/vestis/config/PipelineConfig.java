@@ -58,6 +58,10 @@ public class PipelineConfig {
     public int maxMisses = BYTE.maxLostFrames();
     /** byte: at most this many detections per frame are tracked, the most confident. */
     public int maxDetections = BYTE.maxDetections();
+    /** byte: how much clothing colours count beside overlap when matching (0: overlap alone). */
+    public double appearanceWeight = BYTE.appearanceWeight();
+    /** byte: a lost track comes back only on a detection whose colours differ by at most this (0..1; 1: any). */
+    public double lostAppearance = BYTE.maxLostAppearance();
     /** Process every k-th frame of a file (1 = every frame). */
     public int stride = 1;
     public boolean blurFaces = false;
@@ -73,6 +77,8 @@ public class PipelineConfig {
         require(weakIou > 0 && weakIou < 1 && tentativeIou > 0 && tentativeIou < 1, source, "weak-iou and tentative-iou must be between 0 and 1");
         require(confirmHits >= 1 && maxMisses >= 0, source, "confirm-hits must be at least 1 and max-misses not negative");
         require(maxDetections >= 1, source, "max-detections must be at least 1");
+        require(appearanceWeight >= 0, source, "appearance-weight must not be negative");
+        require(lostAppearance >= 0 && lostAppearance <= 1, source, "lost-appearance must be between 0 and 1");
         require(stride >= 1, source, "stride must be at least 1");
         require(detectorSize >= 32 && detectorSize % 32 == 0, source, "detector-size must be a positive multiple of 32");
         require(detectorNms > 0 && detectorNms <= 1, source, "detector-nms must be above 0 and at most 1");
@@ -104,7 +110,7 @@ public class PipelineConfig {
         double high = confidentScore();
         double newTrack = newTrackScore != null ? newTrackScore : Math.min(1, high + 0.1);
         return new ByteTrackerSettings(high, Math.min(lowScore, high), newTrack, trackerIou, weakIou, tentativeIou,
-                confirmHits, maxMisses, maxDetections);
+                confirmHits, maxMisses, maxDetections, appearanceWeight, lostAppearance);
     }
 
     private double confidentScore() {

@@ -1,9 +1,11 @@
 package org.vestis.ui;
 
+import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.PipelineSettings;
 import org.vestis.video.detect.Detectors;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,9 +25,9 @@ record LiveSettings(String source, Path config, Path model, String detector, int
         return pipelineConfig().detectorConfidence();
     }
 
-    /** The window's choices over the pipeline defaults (the tracker's settings stay the defaults). */
+    /** The window's choices over its config's pipeline section (which gives the tracker's settings). */
     private PipelineConfig pipelineConfig() {
-        PipelineConfig c = new PipelineConfig();
+        PipelineConfig c = config != null && Files.isRegularFile(config) ? ConfigLoader.load(config).pipeline : new PipelineConfig();
         c.detector = detector;
         c.minScore = minScore;
         c.topN = topN;

@@ -139,7 +139,7 @@ public final class Pipeline {
                 detections.add(d);
             }
         }
-        List<TrackedDetection> tracked = tracker.update(detections);
+        List<TrackedDetection> tracked = tracker.update(detections, frame.image());
         return new Detected(tracked, tracker.drainRemoved(), (System.nanoTime() - t0) / 1e6);
     }
 

@@ -1,5 +1,6 @@
 package org.vestis.video.track;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
 
@@ -15,10 +16,19 @@ import java.util.List;
  * person scores low but is still there); then the confident leftovers against tracks born last frame. A confident
  * detection that fits nothing starts a tentative track, confirmed after {@code confirmHits} frames in a row;
  * a tentative track that misses a frame ends, a confirmed one is lost and ends after {@code maxLostFrames}.
+ *
+ * <p>With an appearance weight and the frame's pixels, each track also keeps the colours of its person's clothes
+ * ({@link ColourSignature}, a running mean over the frames where no other detection overlaps it), and a pair costs
+ * more the more their colours differ: people side by side whose boxes overlap stop swapping ids, and a lost track
+ * comes back only on someone dressed like it.
  */
 public final class ByteTracker implements Tracker {
     /** A lost track this close to a live one is the same person seen twice: the shorter history goes. */
     private static final double DUPLICATE_IOU = 0.85;
+    /** A detection overlapping another one more than this shows two people mixed: its colours teach no track. */
+    private static final double ISOLATED_IOU = 0.3;
+    /** A track's colours: the mean of its first frames, then a running mean that forgets slowly (lighting changes). */
+    private static final int COLOUR_MEAN_FRAMES = 10;
 
     private final ByteTrackerSettings settings;
     private final List<Track> seen = new ArrayList<>();  // matched in the last frame: confirmed and tentative
@@ -34,6 +44,8 @@ public final class ByteTracker implements Tracker {
         long lastFrame;
         int hits = 1;
         boolean confirmed;
+        float[] colours;
+        int colourSamples;
 
         Track(int id, Box first, long frame, boolean confirmed) {
             this.id = id;
@@ -49,12 +61,17 @@ public final class ByteTracker implements Tracker {
     }
 
     @Override
-    public List<TrackedDetection> update(List<Detection> detections) {
+    public List<TrackedDetection> update(List<Detection> detections, Mat bgrFrame) {
         frame++;
         List<Integer> high = new ArrayList<>();
         List<Integer> low = new ArrayList<>();
         splitByScore(detections, high, low);
         Track[] trackOf = new Track[detections.size()];
+        float[][] colours = new float[detections.size()][];
+        if (settings.appearanceWeight() > 0 && bgrFrame != null) {
+            high.forEach(d -> colours[d] = ColourSignature.of(bgrFrame, detections.get(d).box()));
+            low.forEach(d -> colours[d] = ColourSignature.of(bgrFrame, detections.get(d).box()));
+        }
 
         List<Track> confirmedSeen = seen.stream().filter(t -> t.confirmed).toList();
         List<Track> tentative = seen.stream().filter(t -> !t.confirmed).toList();
@@ -64,11 +81,11 @@ public final class ByteTracker implements Tracker {
 
         List<Track> pool = new ArrayList<>(confirmedSeen);
         pool.addAll(lost);
-        List<Track> poolLeft = match(pool, high, detections, settings.firstIou(), trackOf);
+        List<Track> poolLeft = match(pool, high, detections, colours, settings.firstIou(), trackOf);
         List<Track> seenLeft = poolLeft.stream().filter(t -> t.lastFrame == frame - 1).toList();
-        List<Track> unmatchedSeen = match(seenLeft, low, detections, settings.secondIou(), trackOf);
+        List<Track> unmatchedSeen = match(seenLeft, low, detections, colours, settings.secondIou(), trackOf);
         List<Integer> highLeft = high.stream().filter(d -> trackOf[d] == null).toList();
-        List<Track> unmatchedTentative = match(tentative, highLeft, detections, settings.tentativeIou(), trackOf);
+        List<Track> unmatchedTentative = match(tentative, highLeft, detections, colours, settings.tentativeIou(), trackOf);
 
         boolean[] confident = new boolean[detections.size()];
         high.forEach(d -> confident[d] = true);
@@ -86,6 +103,10 @@ public final class ByteTracker implements Tracker {
                 t.confirmed |= t.hits >= settings.confirmHits();
             }
             if (t != null) {
+                if (colours[d] != null && confident[d] && isolated(d, detections)) {
+                    t.colourSamples++;
+                    t.colours = ColourSignature.blend(t.colours, colours[d], 1.0 / Math.min(t.colourSamples, COLOUR_MEAN_FRAMES));
+                }
                 out.add(new TrackedDetection(t.id, t.confirmed, det));
             }
         }
@@ -119,11 +140,18 @@ public final class ByteTracker implements Tracker {
     }
 
     /** Matches {@code tracks} to the still free detections {@code candidates}; returns the tracks left unmatched. */
-    private static List<Track> match(List<Track> tracks, List<Integer> candidates, List<Detection> detections, double minIou, Track[] trackOf) {
+    private List<Track> match(List<Track> tracks, List<Integer> candidates, List<Detection> detections, float[][] colours,
+                              double minIou, Track[] trackOf) {
         List<Integer> free = candidates.stream().filter(d -> trackOf[d] == null).toList();
         List<Box> predicted = tracks.stream().map(t -> t.filter.box()).toList();
         List<Box> boxes = free.stream().map(d -> detections.get(d).box()).toList();
-        int[] detectionOf = IouMatcher.match(predicted, boxes, minIou);
+        IouMatcher.ExtraCost appearance = (t, d) -> {
+            Track track = tracks.get(t);
+            double distance = ColourSignature.distance(track.colours, colours[free.get(d)]);
+            boolean lost = track.lastFrame < frame - 1;
+            return lost && distance > settings.maxLostAppearance() ? Double.NaN : settings.appearanceWeight() * distance;
+        };
+        int[] detectionOf = IouMatcher.match(predicted, boxes, minIou, appearance);
         List<Track> left = new ArrayList<>();
         for (int t = 0; t < tracks.size(); t++) {
             if (detectionOf[t] >= 0) {
@@ -133,6 +161,16 @@ public final class ByteTracker implements Tracker {
             }
         }
         return left;
+    }
+
+    /** Whether no other detection of the frame overlaps detection {@code d} much. */
+    private static boolean isolated(int d, List<Detection> detections) {
+        for (int o = 0; o < detections.size(); o++) {
+            if (o != d && detections.get(o).box().iou(detections.get(d).box()) > ISOLATED_IOU) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which tracks were seen this frame, which are lost, and which end. */

@@ -13,13 +13,22 @@ package org.vestis.video.track;
  * @param maxLostFrames frames a lost track is kept for re-identification before it ends
  * @param maxDetections at most this many detections per frame are considered, the most confident (a crowd or a
  *                      broken detector must not make the frame's matching cost explode)
+ * @param appearanceWeight how much the clothing colours count beside the overlap: a pair costs (1 - IoU) plus this
+ *                      times their {@link ColourSignature#distance} (0: motion alone, as ByteTrack)
+ * @param maxLostAppearance a lost track comes back only on a detection whose colours are at most this distance
+ *                      from its own (1: any)
  */
 public record ByteTrackerSettings(double highScore, double lowScore, double newTrackScore, double firstIou, double secondIou,
-                                  double tentativeIou, int confirmHits, int maxLostFrames, int maxDetections)
+                                  double tentativeIou, int confirmHits, int maxLostFrames, int maxDetections,
+                                  double appearanceWeight, double maxLostAppearance)
         implements TrackerSettings {
 
-    /** ByteTrack's: track_thresh 0.5 (+0.1 for new tracks), match_thresh 0.8, 0.5 and 0.7 (as costs 1 - IoU), buffer 30. */
-    public static final ByteTrackerSettings DEFAULTS = new ByteTrackerSettings(0.5, 0.1, 0.6, 0.2, 0.5, 0.3, 2, 30, 500);
+    /**
+     * ByteTrack's thresholds (track_thresh 0.5, +0.1 for new tracks; match_thresh 0.8, 0.5 and 0.7 as costs 1 - IoU;
+     * a buffer of 30 frames), and clothing colours weighted 2 with lost tracks coming back within a distance of 0.35:
+     * chosen on the TUD sequences (benchmarks/RESULTS.md, "Tracking").
+     */
+    public static final ByteTrackerSettings DEFAULTS = new ByteTrackerSettings(0.5, 0.1, 0.6, 0.2, 0.5, 0.3, 2, 30, 500, 2, 0.35);
 
     public ByteTrackerSettings {
         if (!(lowScore >= 0 && lowScore <= highScore && highScore <= 1 && newTrackScore >= 0 && newTrackScore <= 1)) {
@@ -29,6 +38,9 @@ public record ByteTrackerSettings(double highScore, double lowScore, double newT
             if (!(iou > 0 && iou <= 1)) {
                 throw new IllegalArgumentException("IoU thresholds must be above 0 and at most 1, not " + iou);
             }
+        }
+        if (!(appearanceWeight >= 0 && maxLostAppearance >= 0 && maxLostAppearance <= 1)) {
+            throw new IllegalArgumentException("the appearance weight must not be negative and the lost-track distance must be 0..1");
         }
         if (confirmHits < 1 || maxLostFrames < 0 || maxDetections < 1) {
             throw new IllegalArgumentException("confirm-hits and max-detections must be at least 1 and lost frames not negative");
@@ -41,6 +53,7 @@ public record ByteTrackerSettings(double highScore, double lowScore, double newT
     }
 
     public ByteTrackerSettings withScores(double high, double low, double newTrack) {
-        return new ByteTrackerSettings(high, low, newTrack, firstIou, secondIou, tentativeIou, confirmHits, maxLostFrames, maxDetections);
+        return new ByteTrackerSettings(high, low, newTrack, firstIou, secondIou, tentativeIou, confirmHits, maxLostFrames, maxDetections,
+                appearanceWeight, maxLostAppearance);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One-to-one matching of track boxes to detection boxes by overlap: the assignment of least total (1 - IoU)
- * among pairs with IoU at or above a threshold. Boxes that overlap nothing are set aside first and the rest is
+ * One-to-one matching of track boxes to detection boxes by overlap: the assignment of least total (1 - IoU), plus
+ * an optional extra cost per pair (appearance), among pairs with IoU at or above a threshold. Boxes that overlap nothing are set aside first and the rest is
  * solved per group of mutually overlapping boxes, so a crowd of thousands of boxes (or thousands of lost
  * tracks) costs a few small assignments instead of one cubic one.
  */
@@ -16,8 +16,20 @@ final class IouMatcher {
     private IouMatcher() {
     }
 
+    /** A cost added to a pair's 1 - IoU; NaN forbids the pair. */
+    interface ExtraCost {
+        ExtraCost NONE = (track, detection) -> 0;
+
+        double of(int track, int detection);
+    }
+
     /** The detection matched to each track, or -1. */
     static int[] match(List<Box> tracks, List<Box> detections, double minIou) {
+        return match(tracks, detections, minIou, ExtraCost.NONE);
+    }
+
+    /** The detection matched to each track, or -1, with {@code extra} added to each allowed pair's cost. */
+    static int[] match(List<Box> tracks, List<Box> detections, double minIou, ExtraCost extra) {
         int n = tracks.size();
         int m = detections.size();
         int[] detectionOf = new int[n];
@@ -28,13 +40,14 @@ final class IouMatcher {
             parent[i] = i;
         }
         List<int[]> pairs = new ArrayList<>();
-        List<Double> ious = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             for (int d = 0; d < m; d++) {
                 double iou = tracks.get(t).iou(detections.get(d));
-                if (iou >= minIou) {
+                double cost = iou >= minIou ? 1 - iou + extra.of(t, d) : Double.NaN;
+                if (!Double.isNaN(cost)) {
                     pairs.add(new int[]{t, d});
-                    ious.add(iou);
+                    costs.add(cost);
                     parent[find(parent, t)] = find(parent, n + d);
                 }
             }
@@ -54,13 +67,13 @@ final class IouMatcher {
         int[] localIndex = new int[n + m]; // a box's row or column in its component's matrix (each box is in one)
         Arrays.fill(localIndex, -1);
         for (List<Integer> component : componentPairs) {
-            solveComponent(component, pairs, ious, n, localIndex, detectionOf, minIou);
+            solveComponent(component, pairs, costs, n, localIndex, detectionOf);
         }
         return detectionOf;
     }
 
-    private static void solveComponent(List<Integer> component, List<int[]> pairs, List<Double> ious, int n, int[] localIndex,
-                                       int[] detectionOf, double minIou) {
+    private static void solveComponent(List<Integer> component, List<int[]> pairs, List<Double> costs, int n, int[] localIndex,
+                                       int[] detectionOf) {
         List<Integer> rows = new ArrayList<>();
         List<Integer> cols = new ArrayList<>();
         for (int k : component) {
@@ -80,9 +93,9 @@ final class IouMatcher {
             Arrays.fill(row, Double.NaN);
         }
         for (int k : component) {
-            cost[localIndex[pairs.get(k)[0]]][localIndex[n + pairs.get(k)[1]]] = 1 - ious.get(k);
+            cost[localIndex[pairs.get(k)[0]]][localIndex[n + pairs.get(k)[1]]] = costs.get(k);
         }
-        int[] assigned = Assignment.solve(cost, 1 - minIou);
+        int[] assigned = Assignment.solve(cost, Double.MAX_VALUE); // forbidden pairs are NaN
         for (int r = 0; r < assigned.length; r++) {
             if (assigned[r] >= 0) {
                 detectionOf[rows.get(r)] = cols.get(assigned[r]);

@@ -1,5 +1,6 @@
 package org.vestis.video.track;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.video.Detection;
 
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ public final class IouTracker implements Tracker {
         this.maxMisses = maxMisses;
     }
 
-    /** The detections of one frame, each with its track; in the order of {@code detections}. */
+    /** The detections of one frame, each with its track; in the order of {@code detections}; the pixels are not used. */
     @Override
-    public List<TrackedDetection> update(List<Detection> detections) {
+    public List<TrackedDetection> update(List<Detection> detections, Mat bgrFrame) {
         int[] trackOf = new int[detections.size()];
         java.util.Arrays.fill(trackOf, -1);
         boolean[] trackUsed = new boolean[tracks.size()];

@@ -1,5 +1,6 @@
 package org.vestis.video.track;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
@@ -58,6 +59,29 @@ class ByteTrackerTest extends TrackerContract {
                 b = out.get(1).trackId();
             }
             assertThat(out).extracting(TrackedDetection::trackId).as("frame %d", f).containsExactly(a, b);
+        }
+    }
+
+    @Test
+    void aLostTrackComesBackOnlyOnSomeoneDressedLikeIt() {
+        Tracker tracker = newTracker();
+        int red = 0;
+        for (int f = 0; f < 5; f++) {
+            try (Mat frame = ColourSignatureTest.person(40, ColourSignatureTest.RED, ColourSignatureTest.BLUE)) {
+                red = tracker.update(List.of(new Detection(new Box(40, 20, 50, 100), 0.9, "person")), frame).get(0).trackId();
+            }
+        }
+        for (int f = 0; f < 3; f++) {
+            tracker.update(List.of(), null); // out of sight
+        }
+        try (Mat other = ColourSignatureTest.person(40, ColourSignatureTest.WHITE, ColourSignatureTest.BLACK)) {
+            List<TrackedDetection> stranger = tracker.update(List.of(new Detection(new Box(40, 20, 50, 100), 0.9, "person")), other);
+            assertThat(stranger).extracting(TrackedDetection::trackId).doesNotContain(red);
+        }
+        try (Mat back = ColourSignatureTest.person(40, ColourSignatureTest.RED, ColourSignatureTest.BLUE)) {
+            tracker.update(List.of(), null); // the stranger's tentative track ends
+            List<TrackedDetection> same = tracker.update(List.of(new Detection(new Box(40, 20, 50, 100), 0.9, "person")), back);
+            assertThat(same).extracting(TrackedDetection::trackId).containsExactly(red);
         }
     }
 
