@@ -13,6 +13,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.OneDnnHelpers;
@@ -127,7 +128,7 @@ public final class PipelineBenchmark {
 
         report("decode-only", decodeRate(input));
 
-        PipelineConfig config = new PipelineConfig(); // the defaults of configs/fashion-mnist.yaml's pipeline section
+        PipelineConfig config = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline; // what analyze runs by default
         PipelineSettings settings = config.settings();
         DetectorSettings detectorSettings = config.detectorSettings();
         CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()).forInference());

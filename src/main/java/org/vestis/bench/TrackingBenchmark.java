@@ -13,6 +13,7 @@ import org.vestis.video.PipelineSettings;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.Detectors;
+import org.vestis.video.sink.MotTrackRows;
 import org.vestis.video.source.VideoFileSource;
 import org.vestis.video.track.Assignment;
 import org.vestis.video.track.TrackedDetection;
@@ -57,8 +58,14 @@ public final class TrackingBenchmark {
     private TrackingBenchmark() {
     }
 
-    /** One tracker setting to score: a name and the config changes that make it (from the pipeline defaults). */
-    private record Setting(String name, Consumer<PipelineConfig> apply) {
+    /**
+     * One tracker setting to score: a name, the config changes that make it (from the config), and the longest gap
+     * the MOT rows fill in (-1: the confirmed frames alone, as the tracker reports them frame by frame).
+     */
+    private record Setting(String name, Consumer<PipelineConfig> apply, int fillGaps) {
+        Setting(String name, Consumer<PipelineConfig> apply) {
+            this(name, apply, -1);
+        }
     }
 
     /** The detections of every frame of one sequence at one shrink and input size, the frames, and the detector's cost. */
@@ -143,6 +150,8 @@ public final class TrackingBenchmark {
             c.lostAppearance = 1;
         }));
         out.add(new Setting("byte (config)", c -> { }));
+        out.add(new Setting("byte (config), whole tracks", c -> { }, 0));
+        out.add(new Setting("byte (config), whole tracks, gaps to 30 filled", c -> { }, 30));
         if (grid) {
             for (double high : new double[]{0.5, 0.6, 0.7}) {
                 for (double weight : new double[]{0, 0.5, 1, 2, 4}) {
@@ -175,13 +184,17 @@ public final class TrackingBenchmark {
         PipelineSettings ps = c.settings();
         double detectorFloor = c.detectorConfidence() == null ? Detectors.defaultConfidence(c.detector) : c.detectorConfidence();
         Tracker tracker = ps.tracker().newTracker();
+        MotTrackRows rows = new MotTrackRows(Math.max(0, setting.fillGaps()));
         List<MotBox> out = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
             List<Detection> kept = frames.get(f).stream().filter(d -> d.score() >= Math.max(ps.minScore(), detectorFloor)).toList();
-            for (TrackedDetection t : tracker.update(kept, found.images().get(f))) {
-                if (t.confirmed()) {
-                    out.add(new MotBox(f + 1, t.trackId(), t.detection().box()));
-                }
+            List<TrackedDetection> tracked = tracker.update(kept, found.images().get(f));
+            int frame = f + 1;
+            if (setting.fillGaps() < 0) {
+                tracked.stream().filter(TrackedDetection::confirmed).forEach(t -> out.add(new MotBox(frame, t.trackId(), t.detection().box())));
+            } else {
+                rows.frame(frame, tracked.stream().map(t -> new MotTrackRows.TrackBox(t.trackId(), t.confirmed(), t.detection().box(),
+                        t.detection().score())).toList()).forEach(r -> out.add(new MotBox(r.frame(), r.trackId(), r.box())));
             }
             tracker.drainRemoved();
         }

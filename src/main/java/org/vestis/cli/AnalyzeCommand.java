@@ -65,7 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean noVideo;
     @Option(names = "--tracker", description = "byte (the default: Kalman filter, two-stage matching) or iou.")
     String tracker;
-    @Option(names = "--mot", paramLabel = "FILE", description = "Also write the confirmed tracks in MOTChallenge format (one input only).")
+    @Option(names = "--mot", paramLabel = "FILE", description = "Also write the confirmed tracks in MOTChallenge format, whole, short gaps interpolated (one input only).")
     Path mot;
 
     @Override
@@ -114,7 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));
             if (mot != null) {
-                sinks.add(new MotChallengeSink(mot));
+                sinks.add(new MotChallengeSink(mot, c.maxMisses));
             }
             Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
             // Ctrl-C: stop reading, finish what is queued, finalise the outputs, then let the JVM exit.
