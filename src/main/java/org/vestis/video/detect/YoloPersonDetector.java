@@ -25,7 +25,8 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
 
 /**
- * People found by YOLO-Fastest 1.1 (Darknet) through OpenCV DNN, on a square input (320x320 by default). Works with the one-class
+ * People found by YOLO-Fastest 1.1 (Darknet) through OpenCV DNN, on a square input (320x320 by default; 512 finds
+ * small people in wide views better and large close-up people worse, at 2.5 times the cost: README "Tracking"). Works with the one-class
  * body model and with the 80-class COCO model: both put the person score in column 5 of each output row
  * (cx, cy, w, h in 0..1, objectness, then one score per class that already includes the objectness).
  */
