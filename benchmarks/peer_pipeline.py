@@ -32,8 +32,10 @@ torch.set_num_threads(int(os.environ.get("PEER_THREADS", "2")))
 
 DETECTORS = ["full-frame", "center", "person", "face-torso", "hog", "motion"]
 LABELS = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
-# PipelineSettings from configs/fashion-mnist.yaml: min-score unset (each detector's own threshold), top-n 5,
-# tracker-iou 0.3, confirm-hits 3, max-misses 10, queue 4.
+# PipelineSettings as configs/fashion-mnist.yaml had them until 2026-12-06: min-score unset (each detector's own
+# threshold, person 0.5), top-n 5, the greedy IoU tracker (tracker-iou 0.3, confirm-hits 3, max-misses 10), queue 4.
+# Vestis now tracks with its byte tracker (Kalman filter, two-stage matching, clothing colours; person at 0.6 with
+# weak detections from 0.1): more work per frame than this peer's tracker does.
 TOP_N, TRACKER_IOU, CONFIRM_HITS, MAX_MISSES, QUEUE = 5, 0.3, 3, 10, 4
 WARMUP_FRAMES = 50
 

@@ -139,13 +139,13 @@ public final class TrackingBenchmark {
         List<Setting> out = new ArrayList<>();
         out.add(new Setting("iou (before)", c -> {
             c.tracker = PipelineConfig.IOU_TRACKER;
-            c.minScore = null;
+            c.minScore = 0.5; // the person detector's threshold then
             c.trackerIou = 0.3;
             c.confirmHits = 3;
             c.maxMisses = 10;
         }));
         out.add(new Setting("byte, ByteTrack's thresholds, no colours", c -> {
-            c.minScore = null;
+            c.minScore = 0.5;
             c.appearanceWeight = 0;
             c.lostAppearance = 1;
         }));

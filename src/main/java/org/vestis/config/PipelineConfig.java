@@ -34,7 +34,7 @@ public class PipelineConfig {
     /** person: of two boxes overlapping more than this IoU, only the more confident is kept. */
     public double detectorNms = YoloPersonDetector.DEFAULT_NMS_IOU;
     /**
-     * Score of a confident detection (one that may start a track); null: the detector's own default (person 0.5,
+     * Score of a confident detection (one that may start a track); null: the detector's own default (person 0.6,
      * face-torso 0.6, hog 0.5, motion 0.25), since each detector's score means something different.
      */
     public Double minScore = null;
@@ -50,7 +50,7 @@ public class PipelineConfig {
     public double tentativeIou = BYTE.tentativeIou();
     /** byte: weak detections from this score up to min-score continue tracks but never start one. */
     public double lowScore = BYTE.lowScore();
-    /** byte: a new track needs a detection of at least this score; null: min-score + 0.1 (ByteTrack's rule). */
+    /** byte: a new track needs a detection of at least this score; null: the confident score + 0.1 (ByteTrack's rule). */
     public Double newTrackScore = null;
     /** Frames in a row a new track must be seen before it is confirmed (drawn, counted, written to --mot). */
     public int confirmHits = BYTE.confirmHits();

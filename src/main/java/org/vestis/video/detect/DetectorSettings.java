@@ -9,7 +9,7 @@ import java.util.Objects;
  * What a config can say about the detector. Each detector reads only the settings it understands.
  *
  * @param confidence    minimum score of a reported detection (0..1); null means the detector's own default
- *                      (person 0.5, face-torso 0.6, hog 0.5, motion 0.25)
+ *                      (person 0.6, face-torso 0.6, hog 0.5, motion 0.25)
  * @param centerFraction share of the frame's width and height the "center" box covers (0..1]
  * @param cocoModel     "person" uses the 80-class COCO YOLO-Fastest (class 0 = person) instead of the body model
  * @param modelPath     an explicit model file, overriding the standard one: the .weights for "person" (the .cfg
