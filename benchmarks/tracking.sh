@@ -4,7 +4,8 @@
 #     ground truth (../shared/data/mot, or $VESTIS_TEST_DATA/mot), scored with the standard MOT metrics as
 #     `vestis analyze --mot` + `vestis score-tracks` would score them, for detector input sizes 320 and 512 and with
 #     the frames shrunk to half size in a grey border (small people in a wide view); the old IoU tracker beside the
-#     byte tracker; the detector's own recall, precision and milliseconds per frame.
+#     byte tracker, at 25 frames/s and at every third frame (about 8 frames/s); the detector's own recall, precision
+#     and milliseconds per frame.
 #   org.vestis.bench.TrackerBenchmark: milliseconds per frame of each tracker alone with 20 people in view.
 # Appends one section to benchmarks/RESULTS.md. `--grid` adds the threshold sweep (a few minutes more).
 #   benchmarks/tracking.sh [--grid]
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 java_run() { java -Xmx4g -cp "target/vestis.jar:target/lib/*" "$@" 2> >(grep -v WARN >&2); }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-quality=$(java_run org.vestis.bench.TrackingBenchmark --sizes 320,512 --shrinks 1,0.5 "$@" | tee /dev/stderr)
+quality=$(java_run org.vestis.bench.TrackingBenchmark --sizes 320,512 --shrinks 1,0.5 --strides 1,3 "$@" | tee /dev/stderr)
 cost=$(java_run org.vestis.bench.TrackerBenchmark | tee /dev/stderr)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {

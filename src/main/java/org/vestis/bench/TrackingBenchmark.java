@@ -46,7 +46,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * down to the lowest score any tracker setting needs; non-maximum suppression keeps the same boxes above any higher
  * threshold), and every tracker setting then runs over those detections. A shrink factor below 1 pastes each frame,
  * scaled down, into the middle of a grey frame of the original size (ground truth mapped alike): people then fill
- * a smaller share of the picture, as in a wide campus view, which is what the detector input size is for.
+ * a smaller share of the picture, as in a wide campus view, which is what the detector input size is for. A stride
+ * k keeps every k-th frame (the sequences are 25 frames/s; 3 makes them about 8, as many surveillance cameras).
  *
  * <p>{@code --grid} adds a sweep over the byte tracker's thresholds around the defaults.
  */
@@ -70,6 +71,17 @@ public final class TrackingBenchmark {
 
     /** The detections of every frame of one sequence at one shrink and input size, the frames, and the detector's cost. */
     private record Detections(List<List<Detection>> frames, List<Mat> images, double millisPerFrame) implements AutoCloseable {
+        /** Frames 1, 1 + k, 1 + 2k, ... (a lower frame rate); the images stay owned by this record. */
+        Detections everyKth(int k) {
+            List<List<Detection>> f = new ArrayList<>();
+            List<Mat> i = new ArrayList<>();
+            for (int n = 0; n < frames.size(); n += k) {
+                f.add(frames.get(n));
+                i.add(images.get(n));
+            }
+            return new Detections(f, i, millisPerFrame);
+        }
+
         @Override
         public void close() {
             images.forEach(Mat::close);
@@ -81,45 +93,53 @@ public final class TrackingBenchmark {
         Path data = Path.of(System.getenv().getOrDefault("VESTIS_TEST_DATA", "../shared/data")).resolve("mot");
         List<Integer> sizes = List.of(320);
         List<Double> shrinks = List.of(1.0);
+        List<Integer> strides = List.of(1);
         boolean grid = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--shrinks" -> shrinks = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
+                case "--strides" -> strides = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--grid" -> grid = true;
                 case "--config" -> config = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--data MOT_DIR] [--config FILE] [--sizes 320,416] [--shrinks 1,0.5] [--grid]");
+                        + "; use [--data MOT_DIR] [--config FILE] [--sizes 320,416] [--shrinks 1,0.5] [--strides 1,3] [--grid]");
             }
         }
         List<Setting> settings = settings(grid);
-        System.out.println("| sequence | shrink | detector input | detector ms/frame | detector recall | detector precision | tracker "
+        System.out.println("| sequence | shrink | stride | detector input | detector ms/frame | detector recall | detector precision | tracker "
                 + "| MOTA | IDF1 | ID switches | track ids / people | recall | precision | FP | FN | frag. | MT / ML |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Map<String, double[]> totals = new LinkedHashMap<>();
+        List<Path> sequences;
         try (var dirs = Files.list(data)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("gt/gt.txt"))).sorted().toList()) {
-                String name = dir.getFileName().toString();
-                Path video = dir.resolve(name + ".mp4");
-                for (double shrink : shrinks) {
-                    List<MotBox> truth = shrunk(MotFile.readGroundTruth(dir.resolve("gt/gt.txt")), shrink, video);
-                    for (int size : sizes) {
-                        try (Detections found = detect(video, shrink, size)) {
-                        double[] pr = detectorRecallPrecision(found.frames(), truth, ConfigLoader.load(config).pipeline);
-                        for (Setting s : settings) {
-                            MotMetrics m = MotMetrics.score(truth, track(found, s));
-                            System.out.printf(Locale.ROOT, "| %s | %.2f | %d | %.1f | %.3f | %.3f | %s | %.3f | %.3f | %d | %d / %d | %.3f | %.3f | %d | %d | %d | %d / %d |%n",
-                                    name, shrink, size, found.millisPerFrame(), pr[0], pr[1], s.name(), m.mota(), m.idf1(), m.idSwitches(),
-                                    m.trackIds(), m.gtIds(), m.recall(), m.precision(), m.falsePositives(), m.misses(), m.fragmentations(),
-                                    m.mostlyTracked(), m.mostlyLost());
-                            double[] t = totals.computeIfAbsent(String.format(Locale.ROOT, "shrink %.2f, input %d, %s", shrink, size, s.name()),
-                                    k -> new double[4]);
-                            t[0] += m.mota();
-                            t[1] += m.idf1();
-                            t[2] += m.idSwitches();
-                            t[3]++;
-                        }
+            sequences = dirs.filter(d -> Files.isRegularFile(d.resolve("gt/gt.txt"))).sorted().toList();
+        }
+        for (Path dir : sequences) {
+            String name = dir.getFileName().toString();
+            Path video = dir.resolve(name + ".mp4");
+            for (double shrink : shrinks) {
+                List<MotBox> allTruth = shrunk(MotFile.readGroundTruth(dir.resolve("gt/gt.txt")), shrink, video);
+                for (int size : sizes) {
+                    try (Detections all = detect(video, shrink, size)) {
+                        for (int stride : strides) {
+                            Detections found = all.everyKth(stride);
+                            List<MotBox> truth = everyKth(allTruth, stride);
+                            double[] pr = detectorRecallPrecision(found.frames(), truth, ConfigLoader.load(config).pipeline);
+                            for (Setting s : settings) {
+                                MotMetrics m = MotMetrics.score(truth, track(found, s));
+                                System.out.printf(Locale.ROOT, "| %s | %.2f | %d | %d | %.1f | %.3f | %.3f | %s | %.3f | %.3f | %d | %d / %d | %.3f | %.3f | %d | %d | %d | %d / %d |%n",
+                                        name, shrink, stride, size, found.millisPerFrame(), pr[0], pr[1], s.name(), m.mota(), m.idf1(), m.idSwitches(),
+                                        m.trackIds(), m.gtIds(), m.recall(), m.precision(), m.falsePositives(), m.misses(), m.fragmentations(),
+                                        m.mostlyTracked(), m.mostlyLost());
+                                double[] t = totals.computeIfAbsent(String.format(Locale.ROOT, "shrink %.2f, stride %d, input %d, %s",
+                                        shrink, stride, size, s.name()), k -> new double[4]);
+                                t[0] += m.mota();
+                                t[1] += m.idf1();
+                                t[2] += m.idSwitches();
+                                t[3]++;
+                            }
                         }
                     }
                 }
@@ -261,6 +281,11 @@ public final class TrackingBenchmark {
             small.copyTo(roi);
         }
         return canvas;
+    }
+
+    /** The ground truth of frames 1, 1 + k, ..., numbered 1, 2, ... as {@link Detections#everyKth} numbers them. */
+    private static List<MotBox> everyKth(List<MotBox> truth, int k) {
+        return truth.stream().filter(b -> (b.frame() - 1) % k == 0).map(b -> new MotBox((b.frame() - 1) / k + 1, b.id(), b.box())).toList();
     }
 
     private static List<MotBox> shrunk(List<MotBox> truth, double shrink, Path video) throws IOException {
