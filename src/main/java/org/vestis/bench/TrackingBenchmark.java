@@ -13,6 +13,7 @@ import org.vestis.video.PipelineSettings;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.Detectors;
+import org.vestis.video.detect.YoloPersonDetector;
 import org.vestis.video.sink.MotTrackRows;
 import org.vestis.video.source.VideoFileSource;
 import org.vestis.video.track.Assignment;
@@ -60,14 +61,17 @@ public final class TrackingBenchmark {
     }
 
     /**
-     * One tracker setting to score: a name, the config changes that make it (from the config), and the longest gap
-     * the MOT rows fill in (-1: the confirmed frames alone, as the tracker reports them frame by frame).
+     * One tracker setting to score: a name, the config changes that make it (from the config), and what is scored:
+     * the confirmed detections frame by frame as the tracker reports them, or the rows `analyze --mot` writes
+     * (whole tracks, with or without gaps of up to max-misses filled).
      */
-    private record Setting(String name, Consumer<PipelineConfig> apply, int fillGaps) {
+    private record Setting(String name, Consumer<PipelineConfig> apply, Output output) {
         Setting(String name, Consumer<PipelineConfig> apply) {
-            this(name, apply, -1);
+            this(name, apply, Output.FRAME_BY_FRAME);
         }
     }
+
+    private enum Output { FRAME_BY_FRAME, WHOLE_TRACKS, WHOLE_TRACKS_GAPS_FILLED }
 
     /** The detections of every frame of one sequence at one shrink and input size, the frames, and the detector's cost. */
     private record Detections(List<List<Detection>> frames, List<Mat> images, double millisPerFrame) implements AutoCloseable {
@@ -94,17 +98,19 @@ public final class TrackingBenchmark {
         List<Integer> sizes = List.of(320);
         List<Double> shrinks = List.of(1.0);
         List<Integer> strides = List.of(1);
+        List<Double> nmsList = List.of(YoloPersonDetector.DEFAULT_NMS_IOU);
         boolean grid = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--shrinks" -> shrinks = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
+                case "--nms" -> nmsList = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
                 case "--strides" -> strides = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--grid" -> grid = true;
                 case "--config" -> config = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--data MOT_DIR] [--config FILE] [--sizes 320,416] [--shrinks 1,0.5] [--strides 1,3] [--grid]");
+                        + "; use [--data MOT_DIR] [--config FILE] [--sizes 320,416] [--nms 0.45] [--shrinks 1,0.5] [--strides 1,3] [--grid]");
             }
         }
         List<Setting> settings = settings(grid);
@@ -117,28 +123,17 @@ public final class TrackingBenchmark {
             sequences = dirs.filter(d -> Files.isRegularFile(d.resolve("gt/gt.txt"))).sorted().toList();
         }
         for (Path dir : sequences) {
-            String name = dir.getFileName().toString();
-            Path video = dir.resolve(name + ".mp4");
+            Path video = dir.resolve(dir.getFileName() + ".mp4");
             for (double shrink : shrinks) {
-                List<MotBox> allTruth = shrunk(MotFile.readGroundTruth(dir.resolve("gt/gt.txt")), shrink, video);
+                List<MotBox> truth = shrunk(MotFile.readGroundTruth(dir.resolve("gt/gt.txt")), shrink, video);
                 for (int size : sizes) {
-                    try (Detections all = detect(video, shrink, size)) {
-                        for (int stride : strides) {
-                            Detections found = all.everyKth(stride);
-                            List<MotBox> truth = everyKth(allTruth, stride);
-                            double[] pr = detectorRecallPrecision(found.frames(), truth, ConfigLoader.load(config).pipeline);
-                            for (Setting s : settings) {
-                                MotMetrics m = MotMetrics.score(truth, track(found, s));
-                                System.out.printf(Locale.ROOT, "| %s | %.2f | %d | %d | %.1f | %.3f | %.3f | %s | %.3f | %.3f | %d | %d / %d | %.3f | %.3f | %d | %d | %d | %d / %d |%n",
-                                        name, shrink, stride, size, found.millisPerFrame(), pr[0], pr[1], s.name(), m.mota(), m.idf1(), m.idSwitches(),
-                                        m.trackIds(), m.gtIds(), m.recall(), m.precision(), m.falsePositives(), m.misses(), m.fragmentations(),
-                                        m.mostlyTracked(), m.mostlyLost());
-                                double[] t = totals.computeIfAbsent(String.format(Locale.ROOT, "shrink %.2f, stride %d, input %d, %s",
-                                        shrink, stride, size, s.name()), k -> new double[4]);
-                                t[0] += m.mota();
-                                t[1] += m.idf1();
-                                t[2] += m.idSwitches();
-                                t[3]++;
+                    for (double nms : nmsList) {
+                        String detector = nmsList.size() > 1 ? String.format(Locale.ROOT, "%d, NMS %.2f", size, nms) : Integer.toString(size);
+                        try (Detections all = detect(video, shrink, size, nms)) {
+                            for (int stride : strides) {
+                                String condition = String.format(Locale.ROOT, "| %s | %.2f | %d | %s |", dir.getFileName(), shrink, stride, detector);
+                                String key = String.format(Locale.ROOT, "shrink %.2f, stride %d, input %s", shrink, stride, detector);
+                                scoreSettings(condition, key, all.everyKth(stride), everyKth(truth, stride), settings, totals);
                             }
                         }
                     }
@@ -149,6 +144,24 @@ public final class TrackingBenchmark {
         System.out.println("| setting (means over sequences) | MOTA | IDF1 | ID switches |");
         System.out.println("| --- | ---: | ---: | ---: |");
         totals.forEach((k, t) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.1f |%n", k, t[0] / t[3], t[1] / t[3], t[2] / t[3]));
+    }
+
+    /** Every setting's tracks over one sequence under one condition: a table row each, and their share of the means. */
+    private static void scoreSettings(String condition, String key, Detections found, List<MotBox> truth, List<Setting> settings,
+                                      Map<String, double[]> totals) {
+        double[] pr = detectorRecallPrecision(found.frames(), truth, ConfigLoader.load(config).pipeline);
+        for (Setting s : settings) {
+            MotMetrics m = MotMetrics.score(truth, track(found, s));
+            System.out.printf(Locale.ROOT, "%s %.1f | %.3f | %.3f | %s | %.3f | %.3f | %d | %d / %d | %.3f | %.3f | %d | %d | %d | %d / %d |%n",
+                    condition, found.millisPerFrame(), pr[0], pr[1], s.name(), m.mota(), m.idf1(), m.idSwitches(),
+                    m.trackIds(), m.gtIds(), m.recall(), m.precision(), m.falsePositives(), m.misses(), m.fragmentations(),
+                    m.mostlyTracked(), m.mostlyLost());
+            double[] t = totals.computeIfAbsent(key + ", " + s.name(), k -> new double[4]);
+            t[0] += m.mota();
+            t[1] += m.idf1();
+            t[2] += m.idSwitches();
+            t[3]++;
+        }
     }
 
     /**
@@ -166,12 +179,13 @@ public final class TrackingBenchmark {
         }));
         out.add(new Setting("byte, ByteTrack's thresholds, no colours", c -> {
             c.minScore = 0.5;
+            c.maxMisses = 30;
             c.appearanceWeight = 0;
             c.lostAppearance = 1;
         }));
         out.add(new Setting("byte (config)", c -> { }));
-        out.add(new Setting("byte (config), whole tracks", c -> { }, 0));
-        out.add(new Setting("byte (config), whole tracks, gaps to 30 filled", c -> { }, 30));
+        out.add(new Setting("byte (config), whole tracks", c -> { }, Output.WHOLE_TRACKS));
+        out.add(new Setting("byte (config), as --mot writes it (gaps filled)", c -> { }, Output.WHOLE_TRACKS_GAPS_FILLED));
         if (grid) {
             for (double high : new double[]{0.5, 0.6, 0.7}) {
                 for (double weight : new double[]{0, 0.5, 1, 2, 4}) {
@@ -204,13 +218,13 @@ public final class TrackingBenchmark {
         PipelineSettings ps = c.settings();
         double detectorFloor = c.detectorConfidence() == null ? Detectors.defaultConfidence(c.detector) : c.detectorConfidence();
         Tracker tracker = ps.tracker().newTracker();
-        MotTrackRows rows = new MotTrackRows(Math.max(0, setting.fillGaps()));
+        MotTrackRows rows = new MotTrackRows(setting.output() == Output.WHOLE_TRACKS_GAPS_FILLED ? c.maxMisses : 0);
         List<MotBox> out = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
             List<Detection> kept = frames.get(f).stream().filter(d -> d.score() >= Math.max(ps.minScore(), detectorFloor)).toList();
             List<TrackedDetection> tracked = tracker.update(kept, found.images().get(f));
             int frame = f + 1;
-            if (setting.fillGaps() < 0) {
+            if (setting.output() == Output.FRAME_BY_FRAME) {
                 tracked.stream().filter(TrackedDetection::confirmed).forEach(t -> out.add(new MotBox(frame, t.trackId(), t.detection().box())));
             } else {
                 rows.frame(frame, tracked.stream().map(t -> new MotTrackRows.TrackBox(t.trackId(), t.confirmed(), t.detection().box(),
@@ -243,9 +257,10 @@ public final class TrackingBenchmark {
     }
 
     /** Every frame through the person detector at the lowest score any setting uses. */
-    private static Detections detect(Path video, double shrink, int size) throws IOException {
+    private static Detections detect(Path video, double shrink, int size, double nms) throws IOException {
         PipelineConfig c = ConfigLoader.load(config).pipeline;
         c.detectorSize = size;
+        c.detectorNms = nms;
         c.lowScore = 0.1;
         List<List<Detection>> frames = new ArrayList<>();
         List<Mat> images = new ArrayList<>();

@@ -32,7 +32,7 @@ final class LiveCommand implements Callable<Integer> {
     String detector;
     @Option(names = "--top-n", description = "Smooth each track's label over its N best frames.")
     Integer topN;
-    @Option(names = "--min-score", description = "Detector confidence threshold (0..1).")
+    @Option(names = "--min-score", description = "Score of a confident detection, one that may start a track (0..1).")
     Double minScore;
     @Option(names = "--photo", description = "Open the image tab with this photo.")
     Path photo;

@@ -99,8 +99,8 @@ public class PipelineConfig {
     }
 
     public PipelineSettings settings() {
-        return new PipelineSettings(tracker.equals(BYTE_TRACKER) ? Math.min(lowScore, confidentScore()) : (minScore == null ? 0 : minScore),
-                topN, trackerSettings(), PipelineSettings.DEFAULTS.queueSize());
+        Double floor = detectorConfidence(); // what the detector already applies; null: its own threshold
+        return new PipelineSettings(floor == null ? 0 : floor, topN, trackerSettings(), PipelineSettings.DEFAULTS.queueSize());
     }
 
     private TrackerSettings trackerSettings() {

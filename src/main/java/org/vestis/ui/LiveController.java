@@ -5,10 +5,8 @@ import org.vestis.model.ModelBundle;
 import org.vestis.video.Pipeline;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FullFrameDetector;
-import org.vestis.video.detect.ModelFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +164,7 @@ final class LiveController {
         }
         Detector det;
         try {
-            det = Detectors.create(next.detector(), DetectorSettings.defaults()
-                    .withModels(ModelFiles.standard(next.detectorModels())).withConfidence(next.detectorConfidence()));
+            det = Detectors.create(next.detector(), next.detectorSettings());
         } catch (RuntimeException e) {
             notices.add("Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.");
             det = new FullFrameDetector();

@@ -3,6 +3,7 @@ package org.vestis.ui;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.PipelineSettings;
+import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ record LiveSettings(String source, Path config, Path model, String detector, int
         return new PipelineSettings(p.minScore(), p.topN(), p.tracker(), 1);
     }
 
-    /** The score the detector reports from (the tracker may want weaker detections than the threshold). */
-    Double detectorConfidence() {
-        return pipelineConfig().detectorConfidence();
+    /** The detector's settings: the score it reports from (the tracker may want weaker detections), its size. */
+    DetectorSettings detectorSettings() {
+        return pipelineConfig().detectorSettings();
     }
 
     /** The window's choices over its config's pipeline section (which gives the tracker's settings). */
@@ -31,6 +32,7 @@ record LiveSettings(String source, Path config, Path model, String detector, int
         c.detector = detector;
         c.minScore = minScore;
         c.topN = topN;
+        c.detectorModels = detectorModels;
         return c;
     }
 

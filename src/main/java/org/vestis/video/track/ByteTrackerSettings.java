@@ -24,11 +24,12 @@ public record ByteTrackerSettings(double highScore, double lowScore, double newT
         implements TrackerSettings {
 
     /**
-     * ByteTrack's thresholds (track_thresh 0.5, +0.1 for new tracks; match_thresh 0.8, 0.5 and 0.7 as costs 1 - IoU;
-     * a buffer of 30 frames), and clothing colours weighted 2 with lost tracks coming back within a distance of 0.35:
-     * chosen on the TUD sequences (benchmarks/RESULTS.md, "Tracking").
+     * ByteTrack's thresholds (track_thresh 0.5, +0.1 for new tracks; match_thresh 0.8, 0.5 and 0.7 as costs 1 - IoU),
+     * lost tracks kept 15 frames (ByteTrack: 30; longer let lost tracks come back on other objects in the smoothing
+     * study), and clothing colours weighted 2 with lost tracks coming back within a distance of 0.35: chosen on the
+     * TUD sequences and the smoothing study (README "Tracking").
      */
-    public static final ByteTrackerSettings DEFAULTS = new ByteTrackerSettings(0.5, 0.1, 0.6, 0.2, 0.5, 0.3, 2, 30, 500, 2, 0.35);
+    public static final ByteTrackerSettings DEFAULTS = new ByteTrackerSettings(0.5, 0.1, 0.6, 0.2, 0.5, 0.3, 2, 15, 500, 2, 0.35);
 
     public ByteTrackerSettings {
         if (!(lowScore >= 0 && lowScore <= highScore && highScore <= 1 && newTrackScore >= 0 && newTrackScore <= 1)) {
