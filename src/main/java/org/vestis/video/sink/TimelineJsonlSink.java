@@ -1,19 +1,14 @@
 package org.vestis.video.sink;
 
-import org.vestis.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.vestis.UserException;
 import org.vestis.model.Prediction;
 import org.vestis.video.Box;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,35 +21,21 @@ import java.nio.file.Path;
  */
 public final class TimelineJsonlSink implements FrameSink {
     private final ObjectMapper json = new ObjectMapper();
-    private final Path file;
-    private final Path part;
-    private final BufferedWriter out;
-    private boolean closed;
+    private final PartTextFile out;
 
     public TimelineJsonlSink(Path file) {
-        this.file = file;
-        this.part = OutputFiles.partName(file);
-        OutputFiles.createParent(file);
-        try {
-            this.out = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserException("The timeline file " + part + " could not be created; check that its folder is writable.", e);
-        }
+        this.out = new PartTextFile(file, "timeline file");
     }
 
     /** Where lines are written until {@link #close()}. */
     public Path partFile() {
-        return part;
+        return out.partFile();
     }
 
     @Override
     public void accept(VideoFrame frame, FrameResult result) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the timeline " + file + " is closed");
-        }
         for (TrackResult track : result.tracks()) {
-            out.write(json.writeValueAsString(line(result, track)));
-            out.write('\n');
+            out.writeLine(json.writeValueAsString(line(result, track)));
         }
         out.flush();
     }
@@ -100,11 +81,6 @@ public final class TimelineJsonlSink implements FrameSink {
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
         out.close();
-        OutputFiles.publish(part, file);
     }
 }
