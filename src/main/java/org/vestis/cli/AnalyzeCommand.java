@@ -43,6 +43,9 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run recorded videos (or image folders, or stream URLs) through detection, tracking and classification.")
 final class AnalyzeCommand implements Callable<Integer> {
+    /** After Ctrl-C, how long the queued frames, the video trailer and the summary may take before the JVM exits anyway. */
+    private static final long MAX_SECONDS_TO_FINISH_AFTER_CTRL_C = 30;
+
     @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files, image folders or stream URLs.")
     List<String> inputs;
     @Option(names = "--out", required = true, description = "Output directory.")
@@ -88,19 +91,26 @@ final class AnalyzeCommand implements Callable<Integer> {
         ModelFiles models = detectorSettings.models();
         Files.createDirectories(out);
         List<PipelineSummary> summaries = new ArrayList<>();
-        for (String input : inputs) {
-            summaries.add(analyze(input, c, classifier, detectorSettings, models));
-            writeSummary(summaries, c);
-            if (summaries.get(summaries.size() - 1).interrupted()) {
-                break;
+        // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
+        try (GracefulInterrupt ctrlC = new GracefulInterrupt(MAX_SECONDS_TO_FINISH_AFTER_CTRL_C)) {
+            for (String input : inputs) {
+                if (ctrlC.requested()) {
+                    break;
+                }
+                summaries.add(analyze(input, c, classifier, detectorSettings, models, ctrlC));
+                writeSummary(summaries, c);
+                if (summaries.get(summaries.size() - 1).interrupted()) {
+                    break;
+                }
             }
+            printTable(summaries);
+            System.out.println("Results in " + out + " (summary.json; per input: .annotated.mp4, .timeline.jsonl, .tracks.csv)");
         }
-        printTable(summaries);
-        System.out.println("Results in " + out + " (summary.json; per input: .annotated.mp4, .timeline.jsonl, .tracks.csv)");
         return 0;
     }
 
-    private PipelineSummary analyze(String input, PipelineConfig c, CropClassifier classifier, DetectorSettings ds, ModelFiles models) throws Exception {
+    private PipelineSummary analyze(String input, PipelineConfig c, CropClassifier classifier, DetectorSettings ds, ModelFiles models,
+                                    GracefulInterrupt ctrlC) throws Exception {
         String stem = stem(input);
         try (FrameSource source = FrameSources.open(input, c.stride);
              Detector det = Detectors.create(c.detector, ds);
@@ -117,19 +127,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 sinks.add(new MotChallengeSink(mot, c.maxMisses));
             }
             Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
-            // Ctrl-C: stop reading, finish what is queued, finalise the outputs, then let the JVM exit.
-            Thread hook = new Thread(pipeline::interrupt, "ctrl-c");
-            Runtime.getRuntime().addShutdownHook(hook);
+            ctrlC.whileRunning(pipeline::interrupt);
             long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(stem).setInitialMax(expected).setUnit(" frames", 1)
                     .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
                 return pipeline.run(r -> bar.step());
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting because of Ctrl-C; the hook has done its job
-                }
+                ctrlC.whileRunning(null);
             }
         }
     }
