@@ -1,6 +1,9 @@
 package org.vestis.cli;
 
 import org.vestis.OutputFiles;
+import org.vestis.OutputFolderLock;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.vestis.UserException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,16 +94,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         DetectorSettings detectorSettings = c.detectorSettings();
         ModelFiles models = detectorSettings.models();
         Files.createDirectories(out);
-        List<PipelineSummary> summaries = new ArrayList<>();
+        List<AnalyzedInput> summaries = new ArrayList<>();
+        OutputStems stems = new OutputStems();
         // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
-        try (GracefulInterrupt ctrlC = new GracefulInterrupt(MAX_SECONDS_TO_FINISH_AFTER_CTRL_C)) {
+        try (OutputFolderLock folder = OutputFolderLock.acquire(out);
+             GracefulInterrupt ctrlC = new GracefulInterrupt(MAX_SECONDS_TO_FINISH_AFTER_CTRL_C)) {
+            List<JsonNode> earlierRuns = earlierInputs(out.resolve("summary.json"));
             for (String input : inputs) {
                 if (ctrlC.requested()) {
                     break;
                 }
-                summaries.add(analyze(input, c, classifier, detectorSettings, models, ctrlC));
-                writeSummary(summaries, c);
-                if (summaries.get(summaries.size() - 1).interrupted()) {
+                String stem = stems.next(input);
+                summaries.add(new AnalyzedInput(stem, analyze(input, stem, c, classifier, detectorSettings, models, ctrlC)));
+                writeSummary(earlierRuns, summaries, c);
+                if (summaries.get(summaries.size() - 1).summary().interrupted()) {
                     break;
                 }
             }
@@ -109,9 +117,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PipelineSummary analyze(String input, PipelineConfig c, CropClassifier classifier, DetectorSettings ds, ModelFiles models,
-                                    GracefulInterrupt ctrlC) throws Exception {
-        String stem = stem(input);
+    /** One input's summary with the stem its output files are named by. */
+    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary) {
+    }
+
+    private PipelineSummary analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, DetectorSettings ds,
+                                    ModelFiles models, GracefulInterrupt ctrlC) throws Exception {
         try (FrameSource source = FrameSources.open(input, c.stride);
              Detector det = Detectors.create(c.detector, ds);
              FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models, FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
@@ -138,25 +149,44 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    static String stem(String input) {
-        String name = Path.of(input.replaceAll("[?#].*$", "")).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return base.replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * The inputs an earlier run into this folder recorded, but for those this run analyses again: their outputs are
+     * still there, so the summary keeps listing them (its "config" is this run's; an earlier entry may have run with
+     * another).
+     */
+    private List<JsonNode> earlierInputs(Path summary) {
+        List<JsonNode> kept = new ArrayList<>();
+        if (!Files.isRegularFile(summary)) {
+            return kept;
+        }
+        try {
+            JsonNode doc = ModelBundle.JSON.readTree(summary.toFile());
+            for (JsonNode entry : doc.path("inputs")) {
+                if (!inputs.contains(entry.path("input").asText())) {
+                    kept.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("vestis: the earlier " + summary + " could not be read (" + e.getMessage() + "); it is replaced.");
+        }
+        return kept;
     }
 
-    private void writeSummary(List<PipelineSummary> summaries, PipelineConfig c) throws Exception {
+    private void writeSummary(List<JsonNode> earlierRuns, List<AnalyzedInput> summaries, PipelineConfig c) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("config", c);
-        doc.put("inputs", summaries);
+        List<Object> all = new ArrayList<>(earlierRuns);
+        all.addAll(summaries);
+        doc.put("inputs", all);
         Path tmp = out.resolve("summary.json.part");
         ModelBundle.JSON.writeValue(tmp.toFile(), doc);
         OutputFiles.publish(tmp, out.resolve("summary.json"));
     }
 
-    private static void printTable(List<PipelineSummary> summaries) {
+    private static void printTable(List<AnalyzedInput> summaries) {
         System.out.printf("%n%-40s %8s %8s %7s %7s  %s%n", "input", "frames", "seconds", "fps", "tracks", "labels (confirmed tracks)");
-        for (PipelineSummary s : summaries) {
+        for (AnalyzedInput a : summaries) {
+            PipelineSummary s = a.summary();
             System.out.printf(Locale.ROOT, "%-40s %8d %8.1f %7.1f %7d  %s%s%n", shorten(s.input()), s.frames(), s.seconds(), s.fps(),
                     s.confirmedTracks(), s.labelCounts(), s.interrupted() ? "  (interrupted)" : "");
         }

@@ -1,0 +1,79 @@
+package org.vestis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vestis.OutputFolderLock;
+import org.vestis.model.ModelBundle;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where analyze's outputs go: one name per input, one run per folder, and a summary that keeps earlier runs. */
+class AnalyzeOutputsTest extends ConsoleCommandTest {
+    private static final Path CLIP = Path.of("src/test/resources/video/walking-3s.mp4");
+
+    @TempDir
+    Path dir;
+
+    private int analyze(Path out, Path... inputs) {
+        List<String> args = new ArrayList<>(List.of("analyze"));
+        Arrays.stream(inputs).map(Path::toString).forEach(args::add);
+        args.addAll(List.of("--out", out.toString(), "--detector", "center", "--model", "models/fashion-mnist-seed-cnn"));
+        return run(args.toArray(new String[0]));
+    }
+
+    private Path copy(String name) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.copy(CLIP, file);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inputsWithTheSameNameOrOtherScriptsKeepTheirOwnOutputs() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(analyze(out, copy("day1/cam.mp4"), copy("day2/cam.mp4"), copy("视频.mp4"), copy("服装.mp4"))).as(stderr()).isZero();
+        for (String stem : new String[]{"cam", "cam-2", "视频", "服装"}) {
+            assertThat(out.resolve(stem + ".timeline.jsonl")).isNotEmptyFile();
+            assertThat(out.resolve(stem + ".annotated.mp4")).isNotEmptyFile();
+        }
+        JsonNode inputs = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).get("inputs");
+        assertThat(inputs).hasSize(4);
+        assertThat(inputs.get(1).get("outputs").asText()).isEqualTo("cam-2");
+        assertThat(inputs.get(1).get("input").asText()).endsWith("day2/cam.mp4");
+        assertThat(inputs.get(1).get("frames").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void aFolderAnotherRunIsWritingIsRefusedInOneSentence() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (OutputFolderLock other = OutputFolderLock.acquire(out)) {
+            assertThat(analyze(out, CLIP)).isEqualTo(2);
+            assertThat(stderr()).contains("Another vestis run is writing to " + out).doesNotContain("\tat ");
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(OutputFolderLock.FILE_NAME);
+        }
+        assertThat(analyze(out, CLIP)).as("free again once the other run is over").isZero();
+    }
+
+    @Test
+    void aLaterRunIntoTheSameFolderKeepsTheEarlierInputsInTheSummary() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(analyze(out, copy("a/first.mp4"))).isZero();
+        assertThat(analyze(out, copy("b/second.mp4"))).isZero();
+        assertThat(analyze(out, dir.resolve("b/second.mp4"))).as("a rerun replaces its own entry").isZero();
+        JsonNode inputs = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).get("inputs");
+        assertThat(inputs).extracting(n -> n.get("outputs").asText()).containsExactly("first", "second");
+    }
+}
