@@ -105,7 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     break;
                 }
                 String stem = stems.next(input);
-                summaries.add(new AnalyzedInput(stem, analyze(input, stem, c, classifier, detectorSettings, models, ctrlC)));
+                summaries.add(analyze(input, stem, c, classifier, detectorSettings, models, ctrlC));
                 writeSummary(earlierRuns, summaries, c);
                 if (summaries.get(summaries.size() - 1).summary().interrupted()) {
                     break;
@@ -117,11 +117,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One input's summary with the stem its output files are named by. */
-    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary) {
+    /**
+     * One input's summary with the stem its output files are named by, and whether the input ended before the frame
+     * count its container declares (a truncated or damaged file: the outputs cover only the frames decoded).
+     */
+    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary, long expectedFrames, boolean endedEarly) {
     }
 
-    private PipelineSummary analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, DetectorSettings ds,
+    private AnalyzedInput analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, DetectorSettings ds,
                                     ModelFiles models, GracefulInterrupt ctrlC) throws Exception {
         try (FrameSource source = FrameSources.open(input, c.stride);
              Detector det = Detectors.create(c.detector, ds);
@@ -140,12 +143,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
             ctrlC.whileRunning(pipeline::interrupt);
             long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
+            PipelineSummary summary;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(stem).setInitialMax(expected).setUnit(" frames", 1)
                     .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-                return pipeline.run(r -> bar.step());
+                summary = pipeline.run(r -> bar.step());
             } finally {
                 ctrlC.whileRunning(null);
             }
+            // Containers round their counts and some streams drop a frame at the end: only a clear shortfall counts.
+            boolean endedEarly = !summary.interrupted() && expected > 0 && summary.frames() < expected * 0.98;
+            if (endedEarly) {
+                System.err.printf(Locale.ROOT, "vestis: %s ended after %d of the %d frames its container declares (the file may be"
+                        + " truncated or damaged); the outputs cover those %d frames.%n", input, summary.frames(), expected, summary.frames());
+            }
+            return new AnalyzedInput(stem, summary, expected, endedEarly);
         }
     }
 
@@ -188,7 +199,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (AnalyzedInput a : summaries) {
             PipelineSummary s = a.summary();
             System.out.printf(Locale.ROOT, "%-40s %8d %8.1f %7.1f %7d  %s%s%n", shorten(s.input()), s.frames(), s.seconds(), s.fps(),
-                    s.confirmedTracks(), s.labelCounts(), s.interrupted() ? "  (interrupted)" : "");
+                    s.confirmedTracks(), s.labelCounts(), s.interrupted() ? "  (interrupted)" : a.endedEarly() ? "  (ended early)" : "");
         }
     }
 

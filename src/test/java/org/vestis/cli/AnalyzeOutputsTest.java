@@ -76,4 +76,20 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
         JsonNode inputs = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).get("inputs");
         assertThat(inputs).extracting(n -> n.get("outputs").asText()).containsExactly("first", "second");
     }
+
+    @Test
+    void aTruncatedVideoIsAnalysedAsFarAsItGoesAndSaysSo() throws Exception {
+        byte[] whole = Files.readAllBytes(CLIP); // moov first: a cut file still opens, with 30 frames declared
+        Path cut = Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(whole, whole.length / 2));
+        Path out = dir.resolve("out");
+        assertThat(analyze(out, cut)).as(stderr()).isZero();
+        assertThat(stderr()).contains("cut.mp4 ended after", "of the 30 frames its container declares");
+        JsonNode input = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+        assertThat(input.get("endedEarly").asBoolean()).isTrue();
+        assertThat(input.get("expectedFrames").asInt()).isEqualTo(30);
+        assertThat(input.get("frames").asInt()).isBetween(1, 29);
+        assertThat(run("analyze", CLIP.toString(), "--out", dir.resolve("whole").toString(), "--detector", "center",
+                "--model", "models/fashion-mnist-seed-cnn")).isZero();
+        assertThat(stderr()).doesNotContain("ended after");
+    }
 }
