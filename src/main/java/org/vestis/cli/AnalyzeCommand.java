@@ -78,6 +78,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineConfig c = ConfigLoader.load(config).pipeline;
+        c.validate(config.toString());
+        // Checked again with the flags applied: a bad flag value is then blamed on the flags, not on the file.
         if (model != null) c.model = model;
         if (detector != null) c.detector = detector;
         if (topN != null) c.topN = topN;
@@ -85,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (minScore != null) c.minScore = minScore;
         if (blurFaces != null) c.blurFaces = blurFaces;
         if (tracker != null) c.tracker = tracker;
-        c.validate(config.toString());
+        c.validate("the command-line options");
         if (mot != null && inputs.size() > 1) {
             throw new UserException("--mot writes the tracks of one input; give one input, or leave --mot out.");
         }

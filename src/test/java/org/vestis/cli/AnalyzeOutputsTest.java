@@ -92,4 +92,10 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
                 "--model", "models/fashion-mnist-seed-cnn")).isZero();
         assertThat(stderr()).doesNotContain("ended after");
     }
+
+    @Test
+    void aBadFlagValueIsBlamedOnTheFlagsNotOnTheConfigFile() {
+        assertThat(run("analyze", CLIP.toString(), "--out", dir.toString(), "--top-n", "-1")).isEqualTo(2);
+        assertThat(stderr()).contains("In the command-line options: top-n must be at least 1").doesNotContain("fashion-mnist.yaml");
+    }
 }
