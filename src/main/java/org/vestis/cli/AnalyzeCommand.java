@@ -26,6 +26,7 @@ import org.vestis.video.sink.TimelineJsonlSink;
 import org.vestis.video.sink.TrackCsvSink;
 import org.vestis.video.source.FrameSource;
 import org.vestis.video.source.FrameSources;
+import org.vestis.video.source.ImageFolderSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,10 +121,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * One input's summary with the stem its output files are named by, and whether the input ended before the frame
-     * count its container declares (a truncated or damaged file: the outputs cover only the frames decoded).
+     * One input's summary with the stem its output files are named by, whether the input ended before the frame
+     * count its container declares (a truncated or damaged file: the outputs cover only the frames decoded), and
+     * the images of a folder that could not be read.
      */
-    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary, long expectedFrames, boolean endedEarly) {
+    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary, long expectedFrames, boolean endedEarly,
+                         List<String> skippedImages) {
     }
 
     private AnalyzedInput analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, DetectorSettings ds,
@@ -152,13 +155,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             } finally {
                 ctrlC.whileRunning(null);
             }
+            List<String> skipped = source instanceof ImageFolderSource folder ? folder.skippedNames() : List.of();
+            if (!skipped.isEmpty()) {
+                System.err.printf(Locale.ROOT, "vestis: %d of the %d images in %s could not be read and were skipped: %s.%n", skipped.size(),
+                        source.frameCount(), input, String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
+                                + (skipped.size() > 10 ? ", ..." : ""));
+            }
             // Containers round their counts and some streams drop a frame at the end: only a clear shortfall counts.
-            boolean endedEarly = !summary.interrupted() && expected > 0 && summary.frames() < expected * 0.98;
+            boolean endedEarly = !(source instanceof ImageFolderSource) && !summary.interrupted() && expected > 0
+                    && summary.frames() < expected * 0.98;
             if (endedEarly) {
                 System.err.printf(Locale.ROOT, "vestis: %s ended after %d of the %d frames its container declares (the file may be"
                         + " truncated or damaged); the outputs cover those %d frames.%n", input, summary.frames(), expected, summary.frames());
             }
-            return new AnalyzedInput(stem, summary, expected, endedEarly);
+            return new AnalyzedInput(stem, summary, expected, endedEarly, skipped);
         }
     }
 

@@ -6,12 +6,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vestis.OutputFolderLock;
 import org.vestis.model.ModelBundle;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +101,47 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
     void aBadFlagValueIsBlamedOnTheFlagsNotOnTheConfigFile() {
         assertThat(run("analyze", CLIP.toString(), "--out", dir.toString(), "--top-n", "-1")).isEqualTo(2);
         assertThat(stderr()).contains("In the command-line options: top-n must be at least 1").doesNotContain("fashion-mnist.yaml");
+    }
+
+    @Test
+    void unreadableImagesInAFolderAreSkippedByNameEvenOnesOpenCvRefusesToOpen() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(Path.of("src/test/resources/photos/dress.jpg"), folder.resolve("a-dress.jpg"));
+        Files.write(folder.resolve("b-huge.png"), hugePngHeader()); // declares 60000x60000: OpenCV's size check throws
+        Files.write(folder.resolve("c-empty.jpg"), new byte[0]);
+        Files.copy(Path.of("src/test/resources/photos/pants.jpg"), folder.resolve("d-pants.jpg"));
+        Path out = dir.resolve("out");
+        assertThat(analyze(out, folder)).as(stderr()).isZero();
+        assertThat(stderr()).contains("2 of the 4 images in " + folder + " could not be read and were skipped: b-huge.png, c-empty.jpg.");
+        JsonNode input = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+        assertThat(input.get("frames").asInt()).isEqualTo(2);
+        assertThat(input.get("skippedImages")).extracting(JsonNode::asText).containsExactly("b-huge.png", "c-empty.jpg");
+        assertThat(input.get("endedEarly").asBoolean()).isFalse();
+    }
+
+    /** A PNG whose header declares 60000x60000 RGB pixels, with a few bytes of image data. */
+    private static byte[] hugePngHeader() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(60000).putInt(60000).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        pngChunk(png, "IHDR", ihdr.array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (var z = new DeflaterOutputStream(idat)) {
+            z.write(new byte[100]);
+        }
+        pngChunk(png, "IDAT", idat.toByteArray());
+        pngChunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void pngChunk(ByteArrayOutputStream png, String type, byte[] data) throws Exception {
+        CRC32 crc = new CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(type.getBytes(StandardCharsets.US_ASCII));
+        png.write(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

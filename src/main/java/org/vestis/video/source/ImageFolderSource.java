@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -17,7 +18,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 /**
  * Every JPEG, PNG and BMP image in one folder (not its subfolders), in name order, as BGR frames. A file
- * OpenCV cannot read is skipped and counted, never fatal: one bad photo must not stop a folder of thousands.
+ * OpenCV cannot read (damaged, empty, or declaring more pixels than OpenCV accepts) is skipped and its name kept,
+ * never fatal: one bad photo must not stop a folder of thousands.
  * Photos may differ in size, so {@link #width()}/{@link #height()} give the size of the frame returned last
  * (of the first readable image before that). There is no clock: every frame's timestamp is 0.
  */
@@ -29,7 +31,7 @@ public final class ImageFolderSource implements FrameSource {
     private VideoFrame pending;
     private int width;
     private int height;
-    private int skipped;
+    private final List<String> skipped = new ArrayList<>();
     private boolean closed;
 
     public ImageFolderSource(Path folder) {
@@ -78,10 +80,16 @@ public final class ImageFolderSource implements FrameSource {
         while (nextFile < files.size()) {
             int index = nextFile;
             nextFile += stride;
-            Mat image = imread(files.get(index).toString(), IMREAD_COLOR);
+            Mat image;
+            try {
+                image = imread(files.get(index).toString(), IMREAD_COLOR);
+            } catch (RuntimeException tooLargeOrBroken) { // OpenCV asserts on e.g. a header of 60000x60000 pixels
+                skipped.add(files.get(index).getFileName().toString());
+                continue;
+            }
             if (image.empty()) {
                 image.close();
-                skipped++;
+                skipped.add(files.get(index).getFileName().toString());
                 continue;
             }
             return new VideoFrame(index, 0.0, image);
@@ -103,9 +111,9 @@ public final class ImageFolderSource implements FrameSource {
         return frame;
     }
 
-    /** Image files that could not be read so far. */
-    public int skippedFiles() {
-        return skipped;
+    /** The names of the image files that could not be read so far, in the order they were met. */
+    public List<String> skippedNames() {
+        return List.copyOf(skipped);
     }
 
     @Override
