@@ -92,11 +92,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (mot != null && inputs.size() > 1) {
             throw new UserException("--mot writes the tracks of one input; give one input, or leave --mot out.");
         }
+        prepareOutputs(); // before the model loads and any frame is read: a bad path costs nothing
 
         CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
         DetectorSettings detectorSettings = c.detectorSettings();
         ModelFiles models = detectorSettings.models();
-        Files.createDirectories(out);
         List<AnalyzedInput> summaries = new ArrayList<>();
         OutputStems stems = new OutputStems();
         // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
@@ -169,6 +169,21 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + " truncated or damaged); the outputs cover those %d frames.%n", input, summary.frames(), expected, summary.frames());
             }
             return new AnalyzedInput(stem, summary, expected, endedEarly, skipped);
+        }
+    }
+
+    /** Creates the output folder, or says in one sentence why it cannot be one; checks that --mot names a file. */
+    private void prepareOutputs() {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserException("--out " + out + " is a file; give a folder (it is created if missing).");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("The output folder " + out + " could not be created (" + e.getMessage() + "); check the path.", e);
+        }
+        if (mot != null && Files.isDirectory(mot)) {
+            throw new UserException("--mot " + mot + " is a folder; give the name of the file to write.");
         }
     }
 

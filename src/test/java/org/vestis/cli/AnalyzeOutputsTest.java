@@ -144,4 +144,17 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
         png.write(data);
         png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
+
+    @Test
+    void outputPathsThatCannotBeWhatTheyNameAreOneSentenceEach() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(analyze(file, CLIP)).isEqualTo(2);
+        assertThat(stderr()).contains("--out " + file + " is a file").doesNotContain("\tat ");
+        assertThat(analyze(file.resolve("sub/../out"), CLIP)).isEqualTo(2);
+        assertThat(stderr()).contains("could not be created").doesNotContain("\tat ");
+        assertThat(run("analyze", CLIP.toString(), "--out", dir.resolve("out").toString(), "--detector", "center",
+                "--model", "models/fashion-mnist-seed-cnn", "--mot", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--mot " + dir + " is a folder").doesNotContain("\tat ");
+        assertThat(Files.readString(file)).as("nothing replaced").isEqualTo("x");
+    }
 }
