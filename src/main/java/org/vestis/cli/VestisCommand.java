@@ -53,7 +53,8 @@ public final class VestisCommand implements Runnable {
             throw e;
         });
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("vestis: " + e.getMessage() + " (see --help).");
+            String typo = MistypedOptions.hint(e.getCommandLine(), a);
+            e.getCommandLine().getErr().println("vestis: " + (typo != null ? typo : e.getMessage() + " (see --help)") + ".");
             return USER_ERROR;
         });
         List<String> command = new java.util.ArrayList<>(List.of(args));
