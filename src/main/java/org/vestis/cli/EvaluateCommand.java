@@ -42,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new UserException("--limit must be 0 (all test images) or more, not " + limit + ".");
+        }
         ModelBundle bundle = ModelBundle.load(model).forInference();
         long start = System.nanoTime();
         Metrics m;

@@ -44,6 +44,9 @@ final class PredictCommand implements Callable<Integer> {
         if (csv != null && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
             throw new UserException("The folder for --csv " + csv + " does not exist; create it first or write the CSV elsewhere.");
         }
+        if (csv != null && Files.isDirectory(csv)) {
+            throw new UserException("--csv " + csv + " is a folder; give the name of the CSV file to write.");
+        }
         ModelBundle bundle = ModelBundle.load(model).forInference();
         top = Math.min(top, bundle.info().labels().size());
         PhotoClassifier classifier = new PhotoClassifier(bundle);
