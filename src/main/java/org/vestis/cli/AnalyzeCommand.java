@@ -93,15 +93,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UserException("--mot writes the tracks of one input; give one input, or leave --mot out.");
         }
         prepareOutputs(); // before the model loads and any frame is read: a bad path costs nothing
+        try (OutputFolderLock folder = OutputFolderLock.acquire(out)) {
+            analyzeAll(c);
+        }
+        return 0;
+    }
 
+    private void analyzeAll(PipelineConfig c) throws Exception {
         CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
         DetectorSettings detectorSettings = c.detectorSettings();
         ModelFiles models = detectorSettings.models();
         List<AnalyzedInput> summaries = new ArrayList<>();
         OutputStems stems = new OutputStems();
         // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
-        try (OutputFolderLock folder = OutputFolderLock.acquire(out);
-             GracefulInterrupt ctrlC = new GracefulInterrupt(MAX_SECONDS_TO_FINISH_AFTER_CTRL_C)) {
+        try (GracefulInterrupt ctrlC = new GracefulInterrupt(MAX_SECONDS_TO_FINISH_AFTER_CTRL_C)) {
             List<JsonNode> earlierRuns = earlierInputs(out.resolve("summary.json"));
             for (String input : inputs) {
                 if (ctrlC.requested()) {
@@ -117,7 +122,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             printTable(summaries);
             System.out.println("Results in " + out + " (summary.json; per input: .annotated.mp4, .timeline.jsonl, .tracks.csv)");
         }
-        return 0;
     }
 
     /**
