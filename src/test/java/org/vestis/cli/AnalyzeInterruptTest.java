@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vestis.OutputFolderLock;
 import org.vestis.model.ModelBundle;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.source.VideoFileSource;
@@ -58,7 +59,8 @@ class AnalyzeInterruptTest {
         assertThat(frames).isBetween(1, DEMO_FRAMES - 1);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("demo.annotated.mp4", "demo.timeline.jsonl", "demo.tracks.csv", "summary.json");
+                    .containsExactlyInAnyOrder("demo.annotated.mp4", "demo.timeline.jsonl", "demo.tracks.csv", "summary.json",
+                            OutputFolderLock.FILE_NAME);
         }
         for (String line : Files.readAllLines(out.resolve("demo.timeline.jsonl"))) {
             assertThat(ModelBundle.JSON.readTree(line).get("frame").asInt()).isLessThan(frames);
