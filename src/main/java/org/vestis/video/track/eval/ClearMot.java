@@ -2,7 +2,6 @@ package org.vestis.video.track.eval;
 
 import org.vestis.video.track.Assignment;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
