@@ -40,6 +40,14 @@ public final class ModelFiles {
     public static final ModelFile YOLO_COCO_WEIGHTS = new ModelFile("yolo-fastest-1.1_coco/yolo-fastest-1.1.weights",
             YOLO_FASTEST + "99d03d0f26e2555275bdb30f43479d47cc19311f/ModelZoo/yolo-fastest-1.1_coco/yolo-fastest-1.1.weights",
             "1c445c42bbd6df63edea2cc69f99667b5650d663ca11e34b116240740cd42890");
+    // MediaPipe's model storage, pinned to one object generation; MediaPipe's own build (third_party/external_files.bzl)
+    // lists these SHA-256 values for these URLs, and they equal the files of the npm package @mediapipe/pose 0.5.1675469404.
+    public static final ModelFile POSE_LITE = new ModelFile("pose/pose_landmark_lite.tflite",
+            "https://storage.googleapis.com/mediapipe-assets/pose_landmark_lite.tflite?generation=1661875901231143",
+            "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61");
+    public static final ModelFile POSE_FULL = new ModelFile("pose/pose_landmark_full.tflite",
+            "https://storage.googleapis.com/mediapipe-assets/pose_landmark_full.tflite?generation=1661875894245786",
+            "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f");
 
     private final String modelsDir;
     private final String modelsDirSource;
