@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the detectors' model files, in this order: an explicit path (from the config); a models directory laid out
- * like the shared pretrained/ folder (the config's detector-models, else VESTIS_MODELS); the user cache
- * ~/.cache/vestis/models; otherwise downloads into the cache, checking the SHA-256 (temporary name, rename, one
- * retry; see {@link Downloader}).
+ * Finds the model files of the detectors and the pose landmarker, in this order: an explicit path (from the config);
+ * a models directory laid out like the shared pretrained/ folder (the config's detector-models, else VESTIS_MODELS);
+ * the user cache ~/.cache/vestis/models; otherwise downloads into the cache, checking the SHA-256 (temporary name,
+ * rename, one retry; see {@link Downloader}).
  * Files found on disk are not re-hashed: a user may deliberately put their own there.
  */
 public final class ModelFiles {

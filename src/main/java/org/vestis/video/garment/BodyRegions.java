@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The head, torso, legs and feet of one person as boxes in frame pixels, and where they came from. Regions come
- * from the pose landmarks when those can be trusted ({@link LandmarkRegions}), else from fixed proportions of the
- * person box ({@link BoxRegions}, said so by {@link RegionSource#BOX} and a lower confidence), and not at all for a
+ * from the pose landmarks when those can be trusted (LandmarkRegions), else from fixed proportions of the
+ * person box (BoxRegions, said so by {@link RegionSource#BOX} and a lower confidence), and not at all for a
  * person under {@link #MIN_PERSON_HEIGHT} pixels. A part out of view (legs below the frame edge) has no region.
  *
  * @param source     where the regions came from

@@ -44,7 +44,7 @@ public record PoseCrop(double centerX, double centerY, double side) {
         return new PoseCrop(person.centerX(), person.centerY(), SCALE * Math.max(person.width(), person.height()));
     }
 
-    /** The crop for a person box in a frame {@code frameHeight} pixels high: around the box extended past an edge that cuts the person off. */
+    /** The crop for a person box in a frame {@code frameHeight} pixels high: around the box extended past an edge that cuts it off. */
     public static PoseCrop around(Box person, int frameHeight) {
         return around(wholeBody(person, frameHeight, FULL_BODY_ASPECT));
     }

@@ -10,6 +10,7 @@ import org.bytedeco.opencv.opencv_core.StringVector;
 import org.bytedeco.opencv.opencv_dnn.Net;
 import org.vestis.UserException;
 import org.vestis.video.Box;
+import org.vestis.video.detect.ModelFile;
 import org.vestis.video.detect.ModelFiles;
 
 import java.nio.file.Files;
@@ -32,9 +33,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
  * Lite) through OpenCV DNN. The person's box becomes a square crop ({@link PoseCrop}), warped to the model's 256x256
  * RGB input with values 0..1 (MediaPipe's ImageToTensor does the same warp). Of the model's five outputs, two are
  * used, found by their sizes: 39 x 5 values (x, y, z in input pixels, visibility and presence as logits, which get
- * a sigmoid as in MediaPipe's decoder; the first 33 rows are the body landmarks, the other 6 MediaPipe's own ROI
- * helpers) and one pose-presence probability. The heatmap refinement MediaPipe adds moves points by a pixel or two
- * and is left out.
+ * a sigmoid as in MediaPipe's decoder; the first 33 rows are the body landmarks, the other 6 auxiliary points, two of
+ * which MediaPipe uses to place the next frame's crop) and one pose-presence probability (already 0..1: a blank
+ * input scores 0). OpenCV's TFLite importer takes the NCHW blob of blobFromImage, as its other importers do (the
+ * points land on the body in the shared photos). MediaPipe also nudges each point by the model's heatmap output; that
+ * step is left out, as the regions' margins are much wider than such corrections.
  *
  * <p>Holds native memory (close it) and reuses its buffers: one instance per thread.
  */
@@ -69,6 +72,11 @@ public final class PoseLandmarker implements AutoCloseable {
             throw new UserException("Could not load the pose landmark model " + model + " (" + e.getMessage()
                     + "); the file may be damaged or not a TensorFlow Lite model: " + howToGet(model) + ".", e);
         }
+        if (net == null || net.isNull() || net.empty()) {
+            freeBuffers();
+            throw new UserException("Could not load the pose landmark model " + model + "; the file may be damaged: "
+                    + howToGet(model) + ".");
+        }
         outNames = net.getUnconnectedOutLayersNames();
         int[] found;
         try {
@@ -87,16 +95,19 @@ public final class PoseLandmarker implements AutoCloseable {
         scoreOutput = found[1];
     }
 
-    /** The standard lite model, or with {@code full} the full one (more accurate, about 1.4 times the cost), found or downloaded by {@code models}. */
+    /**
+     * The standard lite model, or with {@code full} the full one (more accurate, about 1.6 times the cost), found or
+     * downloaded by {@code models}.
+     */
     public static PoseLandmarker standard(ModelFiles models, boolean full) {
         return new PoseLandmarker(models.resolve(full ? ModelFiles.POSE_FULL : ModelFiles.POSE_LITE));
     }
 
+    /** Where the user gets the file: the standard model it is named like (the full or the lite one). */
     private static String howToGet(Path model) {
-        String name = model.getFileName().toString();
-        String url = name.contains("full") ? ModelFiles.POSE_FULL.url() : ModelFiles.POSE_LITE.url();
-        return "download " + url + " (MediaPipe Pose, Apache-2.0) and save it as " + model
-                + ", or set " + ModelFiles.ENV + " to a directory holding pose/" + (name.contains("full") ? "pose_landmark_full.tflite" : "pose_landmark_lite.tflite");
+        ModelFile standard = model.getFileName().toString().contains("full") ? ModelFiles.POSE_FULL : ModelFiles.POSE_LITE;
+        return "download " + standard.url() + " (MediaPipe Pose, Apache-2.0) and save it as " + model
+                + ", or set " + ModelFiles.ENV + " to a directory holding " + standard.path();
     }
 
     /**
