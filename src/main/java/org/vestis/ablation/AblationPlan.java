@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An ablation grid: a base training config, settings every run shares (the budget: epochs, minutes, sample
@@ -30,6 +32,7 @@ public record AblationPlan(String name, Path config, Map<String, String> train, 
     private static final Set<String> KEYS = Set.of("name", "config", "train", "grid");
     /** Keys the runner sets itself for every run. */
     private static final Set<String> RESERVED = Set.of("out", "config", "resume");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
     public static AblationPlan load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -69,6 +72,7 @@ public record AblationPlan(String name, Path config, Map<String, String> train, 
         if (grid.isEmpty()) {
             throw new UserException(file + " has no 'grid' axes; give at least one, e.g. learning-rate: [0.01, 0.001].");
         }
+        checkPlaceholders(file, train, grid);
         return new AblationPlan(name, config, train, grid);
     }
 
@@ -88,6 +92,21 @@ public record AblationPlan(String name, Path config, Map<String, String> train, 
             combos = next;
         }
         return combos.stream().map(c -> new GridRun(c, train)).toList();
+    }
+
+    /** A value's {axis} must name a grid axis: a typo such as {backbon} would reach every run as text. */
+    private static void checkPlaceholders(Path file, Map<String, String> train, Map<String, List<String>> grid) {
+        List<String> values = new ArrayList<>(train.values());
+        grid.values().forEach(values::addAll);
+        for (String value : values) {
+            Matcher m = PLACEHOLDER.matcher(value);
+            while (m.find()) {
+                if (!grid.containsKey(m.group(1))) {
+                    throw new UserException("'{" + m.group(1) + "}' in " + file + " names no grid axis; the axes are "
+                            + String.join(", ", grid.keySet()) + ".");
+                }
+            }
+        }
     }
 
     private static String checkKey(Path file, String key) {

@@ -7,13 +7,18 @@ import org.vestis.ablation.AblationPlan;
 import org.vestis.ablation.AblationRunner;
 import org.vestis.ablation.GridRun;
 import org.vestis.ablation.RunResult;
+import org.vestis.UserException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** `vestis ablate configs/ablation-NAME.yaml`: a grid of training runs, then results, report and charts. */
@@ -30,6 +35,7 @@ final class AblateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AblationPlan plan = AblationPlan.load(planFile);
+        checkBeforeTheFirstRun(plan, planFile);
         Path reportDir = reportRoot.resolve(plan.name());
         int total = plan.runs().size();
         System.out.printf(Locale.ROOT, "Ablation %s: %d runs; report in %s%n", plan.name(), total, reportDir);
@@ -58,6 +64,30 @@ final class AblateCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "  %-60s FAILED: %s", r.id(), r.error()));
         }
         System.out.println("Report: " + reportDir.resolve("report.md") + (failed > 0 ? " (" + failed + " runs failed; run the same command again to retry them)" : ""));
+        if (failed == results.size() && failed > 0) {
+            System.err.println("vestis: every run of " + plan.name() + " failed; their errors are listed above.");
+            return 1;
+        }
         return 0;
+    }
+
+    /**
+     * What would make every run fail, found before the first one trains: a plan key that is no `vestis train` flag
+     * (a typo such as "architecure"), or a base config that does not exist.
+     */
+    static void checkBeforeTheFirstRun(AblationPlan plan, Path planFile) {
+        Set<String> flags = new CommandLine(new TrainCommand()).getCommandSpec().optionsMap().keySet();
+        List<String> keys = new ArrayList<>(plan.train().keySet());
+        keys.addAll(plan.grid().keySet());
+        for (String key : keys) {
+            if (!flags.contains("--" + key)) {
+                String meant = MistypedOptions.closest(flags, "--" + key);
+                throw new UserException("'" + key + "' in " + planFile + " is not a 'vestis train' option"
+                        + (meant != null ? "; did you mean '" + meant.substring(2) + "'?" : "") + " (see vestis train --help).");
+            }
+        }
+        if (!Files.isRegularFile(plan.config())) {
+            throw new UserException("The base config " + plan.config() + " named by " + planFile + " does not exist; check its 'config:' key.");
+        }
     }
 }

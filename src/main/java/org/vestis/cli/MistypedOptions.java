@@ -22,18 +22,24 @@ final class MistypedOptions {
             if (!name.startsWith("--") || known.contains(name)) {
                 continue;
             }
-            String best = null;
-            int bestEdits = MAX_EDITS + 1;
-            for (String option : known) {
-                int edits = editDistance(name, option);
-                if (edits < bestEdits) {
-                    best = option;
-                    bestEdits = edits;
-                }
-            }
+            String best = closest(known, name);
             return "Unknown option '" + name + "'" + (best != null ? "; did you mean '" + best + "'?" : "") + " (see --help)";
         }
         return null;
+    }
+
+    /** The name in {@code known} at most two edits from {@code name} (the nearest), or null. */
+    static String closest(Set<String> known, String name) {
+        String best = null;
+        int bestEdits = MAX_EDITS + 1;
+        for (String option : known) {
+            int edits = editDistance(name, option);
+            if (edits < bestEdits) {
+                best = option;
+                bestEdits = edits;
+            }
+        }
+        return best;
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */
