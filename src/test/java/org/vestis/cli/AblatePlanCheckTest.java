@@ -1,8 +1,8 @@
 package org.vestis.cli;
 
 import org.junit.jupiter.api.Test;
-import org.vestis.ablation.AblationPlan;
 import org.junit.jupiter.api.io.TempDir;
+import org.vestis.ablation.AblationPlan;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
