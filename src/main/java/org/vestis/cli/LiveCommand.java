@@ -1,8 +1,10 @@
 package org.vestis.cli;
 
 import org.vestis.UserException;
+import org.vestis.model.ModelBundle;
 import org.vestis.ui.LiveWindow;
 import org.vestis.ui.ProjectRoot;
+import org.vestis.video.source.FrameSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,6 +58,13 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A mistyped --source or --model is the user's mistake to hear about now, not in a window's status line.
+        if (source != null) {
+            FrameSources.checkExists(source);
+        }
+        if (model != null) {
+            ModelBundle.checkFiles(ProjectRoot.find().resolve(model));
+        }
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("No display is available for the window (is DISPLAY set?); run it on a desktop, or use 'vestis analyze' for videos without a window.");
         }

@@ -114,17 +114,9 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
     }
 
     public static ModelBundle load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserException("Model directory " + dir + " does not exist; trained bundles live under models/.");
-        }
+        checkFiles(dir);
         Path infoFile = dir.resolve(INFO_FILE);
         Path modelFile = dir.resolve(MODEL_FILE);
-        if (!Files.isRegularFile(infoFile)) {
-            throw new UserException(dir + " has no " + INFO_FILE + ", so it is not a Vestis model bundle; train one with 'vestis train'.");
-        }
-        if (!Files.isRegularFile(modelFile)) {
-            throw new UserException(dir + " has no " + MODEL_FILE + "; the bundle is incomplete: train or copy it again.");
-        }
         ModelInfo info;
         try {
             info = JSON.readValue(infoFile.toFile(), ModelInfo.class);
@@ -164,6 +156,19 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
             try (InputStream in = zip.getInputStream(conf)) {
                 return ModelBundle.JSON.readTree(in).has("vertices");
             }
+        }
+    }
+
+    /** That {@code dir} holds a bundle's two files, checked cheaply (before a window opens or a long run starts). */
+    public static void checkFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("Model directory " + dir + " does not exist; trained bundles live under models/.");
+        }
+        if (!Files.isRegularFile(dir.resolve(INFO_FILE))) {
+            throw new UserException(dir + " has no " + INFO_FILE + ", so it is not a Vestis model bundle; train one with 'vestis train'.");
+        }
+        if (!Files.isRegularFile(dir.resolve(MODEL_FILE))) {
+            throw new UserException(dir + " has no " + MODEL_FILE + "; the bundle is incomplete: train or copy it again.");
         }
     }
 

@@ -28,4 +28,12 @@ class LiveCommandTest extends ConsoleCommandTest {
         assertThat(VestisCommand.opensWindow("--verbose")).isTrue();
         assertThat(VestisCommand.opensWindow("--help")).isFalse();
     }
+
+    @Test
+    void aMistypedSourceOrModelIsOneSentenceBeforeAnyWindow() {
+        assertThat(VestisCommand.execute("live", "--source", "no-such-clip.mp4")).isEqualTo(VestisCommand.USER_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Input no-such-clip.mp4 does not exist").doesNotContain("No display");
+        assertThat(VestisCommand.execute("live", "--model", "models/no-such-model")).isEqualTo(VestisCommand.USER_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("models/no-such-model does not exist");
+    }
 }
