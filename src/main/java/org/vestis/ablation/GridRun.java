@@ -47,7 +47,8 @@ public record GridRun(Map<String, String> axes, Map<String, String> shared) {
 
     /** The `vestis train` arguments for this run. */
     public List<String> trainArguments(String config, String out, boolean resume) {
-        List<String> args = new ArrayList<>(List.of("train", "--config", config, "--out", out));
+        // The runner owns its models folder: a run retried after a crash replaces what it left there.
+        List<String> args = new ArrayList<>(List.of("train", "--config", config, "--out", out, "--overwrite"));
         resolvedSettings().forEach((k, v) -> {
             args.add("--" + k);
             args.add(v);

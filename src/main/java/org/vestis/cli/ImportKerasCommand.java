@@ -25,8 +25,12 @@ final class ImportKerasCommand implements Callable<Integer> {
     @Option(names = "--normalisation", description = "How the model expects pixels: scale-0-1 (p / 255, the seeds' and Keras examples' x / 255.0; default) or minus-1-1 (p / 127.5 - 1, Keras' MobileNets).")
     String normalisation;
 
+    @Option(names = "--overwrite", description = "Replace a bundle already at --out (the old one is kept as NAME.previous).")
+    boolean overwrite;
+
     @Override
     public Integer call() throws Exception {
+        ModelBundle.checkWritable(out, overwrite); // before the import's work
         long start = System.nanoTime();
         ModelBundle bundle = KerasImporter.importBundle(file, labels, out.getFileName().toString(), dataset, normalisation, VestisCommand.invocation);
         bundle.save(out, null);

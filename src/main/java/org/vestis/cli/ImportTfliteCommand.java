@@ -22,8 +22,12 @@ final class ImportTfliteCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Bundle directory to write (e.g. models/mobilenetv2-imagenet).")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace a bundle already at --out (the old one is kept as NAME.previous).")
+    boolean overwrite;
+
     @Override
     public Integer call() throws Exception {
+        ModelBundle.checkWritable(out, overwrite); // before the import's work
         long start = System.nanoTime();
         ModelBundle bundle = TfliteImporter.importBundle(file, labels, out.getFileName().toString(), dataset, VestisCommand.invocation);
         bundle.save(out, null);

@@ -86,6 +86,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer augmentCopies;
     @Option(names = "--resume", description = "Continue from the last epoch's checkpoint of an interrupted run.")
     boolean resume;
+    @Option(names = "--overwrite", description = "Replace a trained bundle already at the output (the old one is kept as NAME.previous).")
+    boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
@@ -102,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             c.architecture = backbone;
         }
         c.validate(config != null ? configFile.toString() : "the command line");
-        ModelBundle.checkWritable(Path.of(c.out));
+        ModelBundle.checkWritable(Path.of(c.out), overwrite);
         if (c.isTransfer()) {
             return trainOnPhotos(c);
         }

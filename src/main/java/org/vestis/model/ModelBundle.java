@@ -203,7 +203,22 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * before they start working, so that the mistake costs nothing.
      */
     public static void checkWritable(Path dir) throws IOException {
-        if (!Files.exists(dir) || Files.isRegularFile(dir.resolve(INFO_FILE))) {
+        checkWritable(dir, true);
+    }
+
+    /**
+     * As {@link #checkWritable(Path)}, and without {@code overwrite} a trained bundle there is refused too: a quick try
+     * must not replace a model that took hours (when overwritten, the old one is kept as {@link #backupOf}).
+     */
+    public static void checkWritable(Path dir, boolean overwrite) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (Files.isRegularFile(dir.resolve(INFO_FILE))) {
+            if (!overwrite) {
+                throw new UserException(dir + " already holds a trained model; pass --overwrite to replace it (the old one is then kept as "
+                        + backupOf(dir).getFileName() + ") or choose another --out.");
+            }
             return;
         }
         if (Files.isDirectory(dir)) {
@@ -217,14 +232,22 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
                 + "); choose another output directory or remove it first.");
     }
 
+    /** Where a replaced bundle is kept: {@code models/NAME.previous} beside {@code models/NAME} (one generation). */
+    public static Path backupOf(Path dir) {
+        return dir.toAbsolutePath().resolveSibling(dir.getFileName() + ".previous");
+    }
+
+    /** {@code fresh} becomes {@code dir}; a bundle that was there is kept as its backup, anything else is removed. */
     private static void replaceDirectory(Path fresh, Path dir) throws IOException {
-        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        Path old = Files.isRegularFile(dir.resolve(INFO_FILE)) ? backupOf(dir) : dir.resolveSibling("." + dir.getFileName() + ".old");
         deleteRecursively(old);
         if (Files.exists(dir)) {
             Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(old);
+        if (old.getFileName().toString().startsWith(".")) {
+            deleteRecursively(old);
+        }
     }
 
     public static void deleteRecursively(Path p) throws IOException {

@@ -33,7 +33,7 @@ class AblationPlanTest {
         // The axis value wins over the shared setting of the same name.
         assertThat(runs.get(0).settings()).containsEntry("learning-rate", "0.01").containsEntry("epochs", "2");
         assertThat(runs.get(0).trainArguments("c.yaml", "models/x", true)).containsExactly("train", "--config", "c.yaml",
-                "--out", "models/x", "--epochs", "2", "--learning-rate", "0.01", "--architecture", "seed-cnn", "--resume");
+                "--out", "models/x", "--overwrite", "--epochs", "2", "--learning-rate", "0.01", "--architecture", "seed-cnn", "--resume");
     }
 
     @Test

@@ -116,8 +116,8 @@ class CliTest extends ConsoleCommandTest {
 
     @Test
     void badInputIsOneSentenceAndExitCodeTwo(@TempDir Path dir) throws Exception {
-        expectUserError("does not exist", "train", "--data-dir", dir.resolve("nope").toString());
-        expectUserError("train-images-idx3-ubyte.gz", "train", "--data-dir", dir.toString());
+        expectUserError("does not exist", "train", "--data-dir", dir.resolve("nope").toString(), "--out", dir.resolve("m").toString());
+        expectUserError("train-images-idx3-ubyte.gz", "train", "--data-dir", dir.toString(), "--out", dir.resolve("m").toString());
 
         Path wrongFile = Files.createDirectories(dir.resolve("wrong"));
         for (String f : new String[]{"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
@@ -146,7 +146,7 @@ class CliTest extends ConsoleCommandTest {
         expectUserError("leaves no validation images", "train", "--data-dir", SAMPLE, "--train-limit", "5",
                 "--out", dir.resolve("t").toString());
 
-        assertThat(run("train", "--data-dir", dir.resolve("nope").toString(), "--verbose")).isEqualTo(2);
+        assertThat(run("train", "--data-dir", dir.resolve("nope").toString(), "--out", dir.resolve("m").toString(), "--verbose")).isEqualTo(2);
         assertThat(stderr()).contains("\tat ");
     }
 
