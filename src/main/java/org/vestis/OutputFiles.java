@@ -5,6 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Temporary names beside the final file and the rename that publishes it, so readers never see half a file. */
 public final class OutputFiles {
@@ -26,6 +30,26 @@ public final class OutputFiles {
         } catch (IOException e) {
             throw new UserException("The output folder " + parent + " could not be created; check the path and its permissions.", e);
         }
+    }
+
+    /**
+     * Lets the group and others read {@code path} (and enter it, for a folder), as files created the ordinary way
+     * are: Java's temporary files and folders are private (0600, 0700), and a temporary name that becomes the final
+     * one would keep that, so another user could not read the bundle, the CSV or the downloaded model. Nothing on
+     * file systems without POSIX permissions.
+     */
+    public static void readableByOthers(Path path) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(path));
+        permissions.add(PosixFilePermission.GROUP_READ);
+        permissions.add(PosixFilePermission.OTHERS_READ);
+        if (Files.isDirectory(path)) {
+            permissions.add(PosixFilePermission.GROUP_EXECUTE);
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        }
+        Files.setPosixFilePermissions(path, permissions);
     }
 
     /** Replaces {@code target} with {@code source}, atomically where the file system allows. */

@@ -53,6 +53,9 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(inputs);
         int failures = 0;
         Path tmpCsv = csv == null ? null : Files.createTempFile(csv.toAbsolutePath().getParent(), csv.getFileName().toString(), ".part");
+        if (tmpCsv != null) {
+            OutputFiles.readableByOthers(tmpCsv);
+        }
         try (BufferedWriter out = tmpCsv == null ? null : Files.newBufferedWriter(tmpCsv)) {
             if (out != null) {
                 out.write(csvHeader());

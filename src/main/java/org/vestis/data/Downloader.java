@@ -77,6 +77,7 @@ public final class Downloader {
             try {
                 Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, name, ".part");
+                OutputFiles.readableByOthers(tmp);
                 try {
                     String actual = download(url, tmp);
                     if (sha256 == null || actual.equalsIgnoreCase(sha256)) {

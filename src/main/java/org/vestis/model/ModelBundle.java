@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.util.ModelSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -181,6 +182,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
+        OutputFiles.readableByOthers(tmp); // it becomes the bundle's folder
         try {
             ModelSerializer.writeModel(model(), tmp.resolve(MODEL_FILE).toFile(), false);
             JSON.writeValue(tmp.resolve(INFO_FILE).toFile(), info);
