@@ -64,12 +64,12 @@ final class GarmentsReportCommand implements Callable<Integer> {
         int[] trainCounts = ImageFolder.read(dataset.resolve("train"), labels).classCounts();
         PhotoSet photos = ImageFolder.read(dataset.resolve(split), labels);
         long start = System.nanoTime();
-        PhotoFeatures probs = PhotoFeatures.compute(bundle::output, bundle.info().input(), bundle.info().preprocessing(),
+        PhotoFeatures probs = PhotoFeatures.compute(bundle::singleViewOutput, bundle.info().input(), bundle.info().preprocessing(),
                 photos, null, 0, 32, PhotoFeatures.Progress.NONE);
         float[][] p = probs.probabilities();
         Metrics m = Metrics.of(probs.labels(), p, labels);
         List<SlotMetrics.Slot> slots = SlotMetrics.of(labels, slotOf, probs.labels(), p, trainCounts);
-        String section = markdown(m, slots, split);
+        String section = markdown(m, slots, split, slotOf, trainCounts, labels);
         System.out.print(section);
         System.out.printf(Locale.ROOT, "Scored %d crops in %.1f s; wrote %s and %s.%n", m.count(), (System.nanoTime() - start) / 1e9,
                 model.resolve("report.md"), model.resolve("slot-metrics.json"));
@@ -87,10 +87,11 @@ final class GarmentsReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String markdown(Metrics m, List<SlotMetrics.Slot> slots, String split) {
+    static String markdown(Metrics m, List<SlotMetrics.Slot> slots, String split, Map<String, String> slotOf, int[] trainCounts, List<String> labels) {
         StringBuilder sb = new StringBuilder(SECTION.replace("test split", split + " split")).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "%d crops of the %s split (photos never seen in training or model choice), one view each"
-                + " as in the video pipeline; top-1 over all classes %s.%n%n", m.count(), split, ReportWriter.pct(m.top1())));
+        sb.append(String.format(Locale.ROOT, "%d crops of the %s split%s, one view each"
+                + " as in the video pipeline; top-1 over all classes %s.%n%n", m.count(), split,
+                split.equals("test") ? " (photos never seen in training or model choice)" : "", ReportWriter.pct(m.top1())));
         sb.append("| slot | crops | accuracy (all classes) | accuracy within the slot | right slot | majority-class baseline |\n");
         sb.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
         for (SlotMetrics.Slot s : slots) {
@@ -100,6 +101,20 @@ final class GarmentsReportCommand implements Callable<Integer> {
         sb.append("\nAccuracy within the slot takes the most probable class among the slot's own classes (the pipeline knows which body "
                 + "region a crop comes from); a slot of one class is 100% there by construction. Right slot: the prediction over all "
                 + "classes names a class of the crop's slot. Baseline: always the slot's most frequent training class.\n");
+        sb.append("\n| class | slot | training crops | ").append(split).append(" crops | accuracy (all classes) | accuracy within the slot |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (SlotMetrics.Slot s : slots) {
+            for (int r = 0; r < s.classes().size(); r++) {
+                String c = s.classes().get(r);
+                long support = 0;
+                for (long v : s.maskedConfusion()[r]) {
+                    support += v;
+                }
+                Metrics.ClassMetrics cm = m.perClass().get(labels.indexOf(c));
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s |%n", c, slotOf.get(c), trainCounts[labels.indexOf(c)], support,
+                        ReportWriter.pct(cm.recall()), ReportWriter.pct(support == 0 ? Double.NaN : (double) s.maskedConfusion()[r][r] / support)));
+            }
+        }
         for (SlotMetrics.Slot s : slots) {
             if (s.classes().size() < 2) {
                 continue;
