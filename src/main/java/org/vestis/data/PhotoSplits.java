@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * The three splits of a photo dataset. An image-folder dataset ({@code DIR/train/<class>/},
  * {@code DIR/validation/<class>/} or {@code DIR/val/<class>/}) gets a stratified seeded test split carved from
- * train, and its own validation split for early stopping. A DeepFashion dataset uses its partition file.
+ * train, and its own validation split for early stopping; with a {@code DIR/test/<class>/} folder as well, that
+ * folder is the test split and train is used whole (datasets split by photo or scene, such as
+ * {@code vestis garments-dataset}, whose test must never share a photo with train). A DeepFashion dataset uses its
+ * partition file.
  */
 public record PhotoSplits(String kind, PhotoSet train, PhotoSet validation, PhotoSet test) {
 
@@ -36,6 +39,12 @@ public record PhotoSplits(String kind, PhotoSet train, PhotoSet validation, Phot
         }
         PhotoSet all = ImageFolder.read(trainDir);
         PhotoSet validation = ImageFolder.read(valDir, all.labels());
+        if (Files.isDirectory(dir.resolve("test"))) {
+            if (validation.size() == 0) {
+                throw new UserException(valDir + " holds no photos of the training classes; validation needs some.");
+            }
+            return new PhotoSplits("image-folder-with-test", all.shuffled(seed), validation, ImageFolder.read(dir.resolve("test"), all.labels()));
+        }
         PhotoSet.Parts parts = all.stratifiedSplit(testFraction, seed);
         if (validation.size() == 0) {
             throw new UserException(valDir + " holds no photos of the training classes; validation needs some.");

@@ -122,9 +122,11 @@ public final class TransferRun {
                 : config.augmentCopies + " random view(s) per training photo: horizontal flip, crop keeping 80-100% of each side, "
                 + "brightness/contrast/saturation jitter +-20%");
         t.put("datasetLayout", splits.kind());
-        t.put("splits", splits.kind().equals("image-folder")
-                ? "test: stratified seeded " + config.testFraction + " of train; validation: the dataset's validation split (early stopping)"
-                : "the dataset's train/val/test partition (val for early stopping)");
+        t.put("splits", switch (splits.kind()) {
+            case "image-folder" -> "test: stratified seeded " + config.testFraction + " of train; validation: the dataset's validation split (early stopping)";
+            case "image-folder-with-test" -> "the dataset's own train/validation/test folders (validation for early stopping; test-fraction unused)";
+            default -> "the dataset's train/val/test partition (val for early stopping)";
+        });
         t.put("trainImages", result.trainPhotos());
         t.put("validationImages", result.validation().size());
         t.put("testImages", result.test().size());

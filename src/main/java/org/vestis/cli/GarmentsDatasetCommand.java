@@ -1,0 +1,76 @@
+package org.vestis.cli;
+
+import org.vestis.UserException;
+import org.vestis.data.ccp.CcpGarmentCrops;
+import org.vestis.data.ccp.CcpSlots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** `vestis garments-dataset --ccp DIR --out DIR`: garment crops from CCP's street photos as an image-folder dataset. */
+@Command(name = "garments-dataset", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cut one crop per garment (slot class of slots.csv) from the CCP photos by their label maps and write",
+                "an image-folder dataset OUT/train|validation|test/CLASS/NNNN-SLOT.jpg, split by photo, with manifest.csv and README.md."})
+final class GarmentsDatasetCommand implements Callable<Integer> {
+    @Option(names = "--ccp", required = true, paramLabel = "DIR", description = "CCP folder: photos/, masks/, labels.txt, slots.csv.")
+    Path ccp;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder to create (must not exist).")
+    Path out;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split by photo (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--min-pixels", defaultValue = "1500", description = "Least pixels of a garment in a photo to cut it (default: ${DEFAULT-VALUE}).")
+    int minPixels;
+    @Option(names = "--min-train-crops", defaultValue = "30", description = "Classes with fewer training crops are dropped (default: ${DEFAULT-VALUE}).")
+    int minTrainCrops;
+    @Option(names = "--merge", paramLabel = "FROM=TO", description = "Merge a class into another of its slot before counting, e.g. --merge sandals=shoes (repeatable).")
+    List<String> merge;
+    @Option(names = "--background", defaultValue = "keep", description = "keep (the photo as it is around the garment) or grey (128 outside its mask; default: ${DEFAULT-VALUE}).")
+    String background;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (minPixels < 0 || minTrainCrops < 0) {
+            throw new UserException("--min-pixels and --min-train-crops must not be negative.");
+        }
+        CcpGarmentCrops.Background bg = switch (background.toLowerCase(Locale.ROOT)) {
+            case "keep" -> CcpGarmentCrops.Background.KEEP;
+            case "grey", "gray" -> CcpGarmentCrops.Background.GREY;
+            default -> throw new UserException("--background " + background + " is not keep or grey.");
+        };
+        Map<String, String> merges = new LinkedHashMap<>();
+        if (merge != null) {
+            for (String m : merge) {
+                String[] p = m.split("=", -1);
+                if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
+                    throw new UserException("--merge " + m + " should read FROM=TO, e.g. --merge sandals=shoes.");
+                }
+                merges.put(p[0].trim(), p[1].trim());
+            }
+        }
+        CcpGarmentCrops.Options o = CcpGarmentCrops.Options.defaults().withSeed(seed).withMinPixels(minPixels)
+                .withMinTrainCrops(minTrainCrops).withMerges(merges).withBackground(bg);
+        CcpGarmentCrops.Result r = CcpGarmentCrops.build(ccp, out, o);
+        System.out.printf(Locale.ROOT, "%-10s %-11s %6s %11s %6s%n", "slot", "class", "train", "validation", "test");
+        long[] t = new long[3];
+        for (CcpSlots.SlotClass c : r.classes()) {
+            long a = r.count("train", c.name()), b = r.count("validation", c.name()), s = r.count("test", c.name());
+            t[0] += a;
+            t[1] += b;
+            t[2] += s;
+            System.out.printf(Locale.ROOT, "%-10s %-11s %6d %11d %6d%n", c.slot(), c.name(), a, b, s);
+        }
+        long small = r.crops().stream().filter(c -> c.status().equals("small")).count();
+        List<String> dropped = r.crops().stream().filter(c -> c.status().equals("rare-class")).map(CcpGarmentCrops.Crop::garmentClass).distinct().toList();
+        System.out.printf(Locale.ROOT, "Wrote %d crops (train %d, validation %d, test %d) from %d photos into %s in %.1f s; %d garments under %d px skipped%s.%n",
+                t[0] + t[1] + t[2], t[0], t[1], t[2], r.splitOfPhoto().size(), out, (System.nanoTime() - start) / 1e9, small, minPixels,
+                dropped.isEmpty() ? "" : ", classes dropped for fewer than " + minTrainCrops + " training crops: " + String.join(", ", dropped));
+        return 0;
+    }
+}
