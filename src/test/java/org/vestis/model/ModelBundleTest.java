@@ -35,9 +35,10 @@ class ModelBundleTest {
         Files.writeString(extras.resolve("report.md"), "# report");
         Path target = dir.resolve("models/m");
         bundle.save(target, extras);
-        // Saving again replaces the bundle in place and leaves no temporary directories behind.
+        // Saving again replaces the bundle in place, keeps the replaced one as m.previous, and leaves no temporary
+        // directories behind.
         bundle.save(target, extras);
-        assertThat(Files.list(dir.resolve("models")).map(p -> p.getFileName().toString())).containsExactly("m");
+        assertThat(Files.list(dir.resolve("models")).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("m", "m.previous");
         assertThat(target.resolve("report.md")).hasContent("# report");
 
         ModelBundle loaded = ModelBundle.load(target);
