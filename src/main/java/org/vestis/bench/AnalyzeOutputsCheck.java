@@ -42,7 +42,8 @@ public final class AnalyzeOutputsCheck {
         }
     }
 
-    static List<String> check(Path out, String stem) throws IOException {
+    /** The problems found, none when the outputs are final and consistent. */
+    public static List<String> check(Path out, String stem) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(out)) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".part")).forEach(n -> problems.add("temporary file left: " + n));
