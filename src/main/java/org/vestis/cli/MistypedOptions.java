@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import java.util.Set;
 
 /**
- * Names a mistyped option and the option it was probably meant to be. Picocli takes an unknown "--outt /tmp/x" as
+ * Names a mistyped command or option and the one it was probably meant to be. Picocli takes an unknown "--outt /tmp/x" as
  * two more input files and then reports the missing "--out": the real mistake is the typo, so it is named first.
  */
 final class MistypedOptions {
@@ -14,8 +14,13 @@ final class MistypedOptions {
     private MistypedOptions() {
     }
 
-    /** The sentence for the first argument that looks like an option this command does not have, or null. */
+    /** The sentence for a mistyped command, or for the first argument that looks like an option this command lacks; or null. */
     static String hint(CommandLine command, String... args) {
+        Set<String> commands = command.getSubcommands().keySet();
+        if (!commands.isEmpty() && args.length > 0 && !args[0].startsWith("-") && !commands.contains(args[0])) {
+            String best = closest(commands, args[0]);
+            return "Unknown command '" + args[0] + "'" + (best != null ? "; did you mean '" + best + "'?" : "") + " (see --help)";
+        }
         Set<String> known = command.getCommandSpec().optionsMap().keySet();
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

@@ -30,7 +30,7 @@ class BadInputMatrixTest extends ConsoleCommandTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                row("an unknown command", 2, "Unmatched argument", "analyse", CLIP),
+                row("a mistyped command", 2, "Unknown command 'analyse'; did you mean 'analyze'?", "analyse", CLIP),
                 row("a mistyped option", 2, "did you mean '--out'?", "analyze", CLIP, "--outt", "DIR/out"),
                 row("analyze: missing input", 2, "does not exist", "analyze", "DIR/none.mp4", "--out", "DIR/out", "--model", SEED),
                 row("analyze: --out is a file", 2, "is a file", "analyze", CLIP, "--out", "DIR/keep.txt", "--model", SEED),
