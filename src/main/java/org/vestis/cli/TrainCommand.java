@@ -94,6 +94,11 @@ final class TrainCommand implements Callable<Integer> {
         Path configFile = config != null ? config : Path.of("configs/fashion-mnist.yaml");
         // --images without --config must not pick up the Fashion-MNIST defaults (and overwrite that bundle).
         boolean useConfig = config != null || (images == null && configFile.toFile().isFile());
+        if (useConfig) {
+            // The file on its own first (a fresh copy: validate fills defaults), so that a bad flag value below is
+            // blamed on the flags and a mistake in the file on the file.
+            ConfigLoader.load(configFile).train.validate(configFile.toString());
+        }
         TrainConfig c = useConfig ? ConfigLoader.load(configFile).train : new TrainConfig();
         applyOverrides(c);
         if (!c.isTransfer() && backbone != null) {
@@ -103,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             c.architecture = backbone;
         }
-        c.validate(config != null ? configFile.toString() : "the command line");
+        c.validate("the command-line options");
         ModelBundle.checkWritable(Path.of(c.out), overwrite);
         if (c.isTransfer()) {
             return trainOnPhotos(c);

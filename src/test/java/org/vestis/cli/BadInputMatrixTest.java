@@ -46,6 +46,8 @@ class BadInputMatrixTest extends ConsoleCommandTest {
                 row("train: a data folder as --out", 2, "is not a model bundle", "train", "--data-dir", CliTest.SAMPLE, "--out", "DIR"),
                 row("train: missing data", 2, "does not exist", "train", "--data-dir", "DIR/none", "--out", "DIR/m"),
                 row("train: bad epochs", 2, "--epochs", "train", "--epochs", "zero"),
+                row("train: a bad flag value is the flag's fault", 2, "In the command-line options: epochs must be at least 1",
+                        "train", "--config", "configs/fashion-mnist.yaml", "--epochs", "0", "--out", "DIR/m"),
                 row("evaluate: missing bundle", 2, "does not exist", "evaluate", "DIR/no-model"),
                 row("evaluate: negative limit", 2, "--limit must be 0", "evaluate", SEED, "--data-dir", CliTest.SAMPLE, "--limit", "-1"),
                 row("predict: missing image", 2, "does not exist", "predict", SEED, "DIR/none.jpg"),
