@@ -1,5 +1,6 @@
 package org.vestis.ablation;
 
+import org.vestis.ParentWatch;
 import org.vestis.model.OpenBlasThreads;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class TrainProcess {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putIfAbsent(OpenBlasThreads.TIMEOUT_VARIABLE, OpenBlasThreads.TIMEOUT);
+        builder.environment().put(ParentWatch.VARIABLE, Long.toString(ProcessHandle.current().pid())); // dies with us
         Process p = builder.start();
         try {
             int code = p.waitFor();

@@ -1,5 +1,6 @@
 package org.vestis.cli;
 
+import org.vestis.ParentWatch;
 import org.vestis.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ public final class VestisCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        ParentWatch.startIfAsked();
         System.exit(execute(args));
     }
 
