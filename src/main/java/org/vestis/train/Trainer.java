@@ -50,8 +50,18 @@ public final class Trainer {
                 throw new UserException("There is no checkpoint to resume in " + checkpointDir + "; run the same command without --resume.");
             }
             try {
-                net = TrainableNetwork.restore(checkpointDir.resolve(LAST), true);
                 state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+            } catch (IOException | RuntimeException e) {
+                throw new UserException("The checkpoint in " + checkpointDir + " cannot be read (" + e.getMessage()
+                        + "); run the same command without --resume to start again.", e);
+            }
+            // Continuing one network under another's name would write a bundle that says what it is not.
+            if (state.architecture != null && !state.architecture.equals(config.architecture)) {
+                throw new UserException("The checkpoint in " + checkpointDir + " is a " + state.architecture + " run; resume it with --architecture "
+                        + state.architecture + ", or run without --resume to train a " + config.architecture + " from the start.");
+            }
+            try {
+                net = TrainableNetwork.restore(checkpointDir.resolve(LAST), true);
             } catch (IOException | RuntimeException e) {
                 throw new UserException("The checkpoint in " + checkpointDir + " cannot be read (" + e.getMessage()
                         + "); run the same command without --resume to start again.", e);
@@ -62,6 +72,7 @@ public final class Trainer {
                     ? WarmStart.load(config.pretrainedDir(), config.architecture)
                     : new TrainableNetwork(Backbone.parse(config.architecture).buildGrayscale(labels.size(), config.learningRate, config.seed));
             state = new TrainingState();
+            state.architecture = config.architecture;
         }
         Files.createDirectories(checkpointDir);
         Dataset trainSample = train.limit(TRAIN_SAMPLE);

@@ -7,6 +7,8 @@ import java.util.List;
 
 /** What a checkpoint needs besides the network to resume training exactly where it stopped. */
 public class TrainingState {
+    /** The network being trained (seed-cnn, fashion-cnn, ...): a resume must continue the same one. */
+    public String architecture;
     public int epochsDone;
     public List<EpochStats> history = new ArrayList<>();
     public double bestValidationLoss = Double.MAX_VALUE;

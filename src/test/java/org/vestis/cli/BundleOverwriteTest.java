@@ -61,4 +61,15 @@ class BundleOverwriteTest extends ConsoleCommandTest {
             }
         }
     }
+
+    @Test
+    void aResumeUnderAnotherArchitectureIsRefused() throws Exception {
+        Path model = dir.resolve("models/m");
+        Path checkpoint = Files.createDirectories(dir.resolve("models/.m.checkpoint"));
+        Files.writeString(checkpoint.resolve("state.json"), "{\"architecture\":\"fashion-cnn\",\"epochsDone\":3}");
+        Files.writeString(checkpoint.resolve("last.zip"), "not read: the architecture is checked first");
+        assertThat(train(model, "--architecture", "seed-cnn", "--resume")).isEqualTo(2);
+        assertThat(stderr()).contains("is a fashion-cnn run; resume it with --architecture fashion-cnn");
+        assertThat(model).doesNotExist();
+    }
 }
