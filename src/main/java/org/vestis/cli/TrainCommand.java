@@ -109,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
             c.architecture = backbone;
         }
         c.validate("the command-line options");
+        c.out = Path.of(c.out).normalize().toString(); // "models/missing/../m" is models/m, for the checkpoint folder too
         ModelBundle.checkWritable(Path.of(c.out), overwrite);
         if (c.isTransfer()) {
             return trainOnPhotos(c);

@@ -178,6 +178,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * everything goes to a temporary sibling directory first, which then replaces {@code dir} by renames.
      */
     public void save(Path dir, Path extrasDir) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
         checkWritable(dir);
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -213,6 +214,13 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
      * must not replace a model that took hours (when overwritten, the old one is kept as {@link #backupOf}).
      */
     public static void checkWritable(Path dir, boolean overwrite) throws IOException {
+        Path existing = dir.toAbsolutePath().normalize(); // "a/missing/../m" is "a/m", as save() will write it
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UserException(dir + " cannot be created: " + existing + " is a file; choose another --out.");
+        }
         if (!Files.exists(dir)) {
             return;
         }

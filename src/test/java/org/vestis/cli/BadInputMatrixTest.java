@@ -45,6 +45,8 @@ class BadInputMatrixTest extends ConsoleCommandTest {
                 row("train: the committed bundle as --out", 2, "already holds a trained model", "train", "--data-dir", CliTest.SAMPLE, "--out", SEED),
                 row("train: a data folder as --out", 2, "is not a model bundle", "train", "--data-dir", CliTest.SAMPLE, "--out", "DIR"),
                 row("train: missing data", 2, "does not exist", "train", "--data-dir", "DIR/none", "--out", "DIR/m"),
+                row("train: --out through a file", 2, "is a file; choose another --out", "train", "--data-dir", CliTest.SAMPLE,
+                        "--out", "DIR/keep.txt/sub/../m"),
                 row("train: bad epochs", 2, "--epochs", "train", "--epochs", "zero"),
                 row("train: a bad flag value is the flag's fault", 2, "In the command-line options: epochs must be at least 1",
                         "train", "--config", "configs/fashion-mnist.yaml", "--epochs", "0", "--out", "DIR/m"),

@@ -72,4 +72,10 @@ class BundleOverwriteTest extends ConsoleCommandTest {
         assertThat(stderr()).contains("is a fashion-cnn run; resume it with --architecture fashion-cnn");
         assertThat(model).doesNotExist();
     }
+
+    @Test
+    void anOutputPathThroughAMissingFolderAndDotDotIsWrittenWhereItPoints() throws Exception {
+        assertThat(train(dir.resolve("models/missing/../m"))).as(stderr()).isZero();
+        assertThat(dir.resolve("models/m").resolve(ModelBundle.INFO_FILE)).isRegularFile();
+    }
 }
