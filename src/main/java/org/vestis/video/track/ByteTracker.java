@@ -33,7 +33,7 @@ public final class ByteTracker implements Tracker {
     private final ByteTrackerSettings settings;
     private final List<Track> seen = new ArrayList<>();  // matched in the last frame: confirmed and tentative
     private final List<Track> lost = new ArrayList<>();  // confirmed, unmatched for 1..maxLostFrames frames
-    private final List<Integer> removed = new ArrayList<>();
+    private final EndedTracks removed = new EndedTracks();
     private int nextId = 1;
     private long frame;
 
@@ -116,9 +116,7 @@ public final class ByteTracker implements Tracker {
 
     @Override
     public List<Integer> drainRemoved() {
-        List<Integer> out = new ArrayList<>(removed);
-        removed.clear();
-        return out;
+        return removed.drain();
     }
 
     /** Indices of confident and weak detections, of the {@code maxDetections} most confident at most. */

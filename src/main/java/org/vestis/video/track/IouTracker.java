@@ -17,7 +17,7 @@ public final class IouTracker implements Tracker {
     private final int confirmHits;
     private final int maxMisses;
     private final List<Track> tracks = new ArrayList<>();
-    private final List<Integer> removed = new ArrayList<>();
+    private final EndedTracks removed = new EndedTracks();
     private int nextId = 1;
 
     private static final class Track {
@@ -97,8 +97,6 @@ public final class IouTracker implements Tracker {
     /** Ids of the tracks dropped since the last call (so per-track state elsewhere can be freed). */
     @Override
     public List<Integer> drainRemoved() {
-        List<Integer> out = new ArrayList<>(removed);
-        removed.clear();
-        return out;
+        return removed.drain();
     }
 }
