@@ -14,6 +14,7 @@ import org.vestis.model.ModelBundle;
 import org.vestis.video.Pipeline;
 import org.vestis.video.PipelineSummary;
 import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.Detector;
@@ -103,6 +104,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
         DetectorSettings detectorSettings = c.detectorSettings();
         ModelFiles models = detectorSettings.models();
+        try (GarmentModel garments = GarmentModel.forBundle(Path.of(c.model), classifier, models).orElse(null)) {
+            analyzeAll(c, classifier, garments, detectorSettings, models);
+        }
+    }
+
+    private void analyzeAll(PipelineConfig c, CropClassifier classifier, GarmentModel garments, DetectorSettings detectorSettings,
+                            ModelFiles models) throws Exception {
         List<AnalyzedInput> summaries = new ArrayList<>();
         OutputStems stems = new OutputStems();
         // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
@@ -113,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     break;
                 }
                 String stem = stems.next(input);
-                summaries.add(analyze(input, stem, c, classifier, detectorSettings, models, ctrlC));
+                summaries.add(analyze(input, stem, c, classifier, garments, detectorSettings, models, ctrlC));
                 writeSummary(earlierRuns, summaries, c);
                 if (summaries.get(summaries.size() - 1).summary().interrupted()) {
                     break;
@@ -133,8 +141,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                          List<String> skippedImages) {
     }
 
-    private AnalyzedInput analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, DetectorSettings ds,
-                                    ModelFiles models, GracefulInterrupt ctrlC) throws Exception {
+    private AnalyzedInput analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, GarmentModel garments,
+                                  DetectorSettings ds, ModelFiles models, GracefulInterrupt ctrlC) throws Exception {
         try (FrameSource source = FrameSources.open(input, c.stride);
              Detector det = Detectors.create(c.detector, ds);
              FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models, FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
@@ -149,7 +157,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (mot != null) {
                 sinks.add(new MotChallengeSink(mot, c.maxMisses));
             }
-            Pipeline pipeline = new Pipeline(source, det, classifier, sinks, c.settings());
+            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN), sinks,
+                    c.settings());
             ctrlC.whileRunning(pipeline::interrupt);
             long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
             PipelineSummary summary;
@@ -225,12 +234,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         OutputFiles.publish(tmp, out.resolve("summary.json"));
     }
 
+    private static final int MAX_PEOPLE_PRINTED = 20;
+
     private static void printTable(List<AnalyzedInput> summaries) {
         System.out.printf("%n%-40s %8s %8s %7s %7s  %s%n", "input", "frames", "seconds", "fps", "tracks", "labels (confirmed tracks)");
         for (AnalyzedInput a : summaries) {
             PipelineSummary s = a.summary();
             System.out.printf(Locale.ROOT, "%-40s %8d %8.1f %7.1f %7d  %s%s%n", shorten(s.input()), s.frames(), s.seconds(), s.fps(),
-                    s.confirmedTracks(), s.labelCounts(), s.interrupted() ? "  (interrupted)" : a.endedEarly() ? "  (ended early)" : "");
+                    s.confirmedTracks(), s.people().isEmpty() ? s.labelCounts() : "(people below)",
+                    s.interrupted() ? "  (interrupted)" : a.endedEarly() ? "  (ended early)" : "");
+        }
+        for (AnalyzedInput a : summaries) {
+            Map<Integer, String> people = a.summary().people();
+            if (people.isEmpty()) {
+                continue;
+            }
+            System.out.printf("%nPeople in %s (confirmed tracks, as last described):%n", shorten(a.summary().input()));
+            people.entrySet().stream().limit(MAX_PEOPLE_PRINTED).forEach(e ->
+                    System.out.printf("  #%-4d %s%n", e.getKey(), e.getValue().isEmpty() ? "(not seen well enough)" : e.getValue()));
+            if (people.size() > MAX_PEOPLE_PRINTED) {
+                System.out.printf("  ... and %d more (summary.json, .tracks.csv)%n", people.size() - MAX_PEOPLE_PRINTED);
+            }
         }
     }
 

@@ -4,6 +4,9 @@ import org.vestis.model.Prediction;
 import org.vestis.model.CallingThreadOmp;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
+import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.garment.GarmentStage;
+import org.vestis.video.garment.PersonGarments;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.smooth.CropQuality;
 import org.vestis.video.smooth.TopNSmoother;
@@ -21,7 +24,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Source → detector → tracker → batched classifier → smoother → sinks. Four threads joined by bounded
+ * Source → detector → tracker → batched classifier → smoother → sinks. With a garment model a {@link GarmentStage}
+ * takes the classifier's place: it describes each person by garment slots, looking only at crops that would enter
+ * the track's best N. Four threads joined by bounded
  * queues: capture (reads the source), detect (detector and tracker), classify (the calling thread: crops,
  * model, smoother) and output (feeds the sinks). Detection of frame n+1 overlaps classification of frame n,
  * so the two cores are both busy, and slow disks never stall inference. {@link #stop()} (e.g. from a Ctrl-C
@@ -38,7 +43,9 @@ public final class Pipeline {
     private final PipelineSettings settings;
     private final Tracker tracker;
     private final TopNSmoother smoother;
+    private final GarmentStage garments;
     private final Map<Integer, String> lastLabelOfConfirmedTrack = new TreeMap<>();
+    private final Map<Integer, PersonGarments> lastGarmentsOfConfirmedTrack = new TreeMap<>();
     private volatile boolean stopRequested;
     private volatile boolean stoppedByUser;
     private volatile Throwable failure;
@@ -54,7 +61,14 @@ public final class Pipeline {
     private static final Item END = new Item(null, null, null);
 
     public Pipeline(FrameSource source, Detector detector, CropClassifier classifier, List<FrameSink> sinks, PipelineSettings settings) {
+        this(source, detector, classifier, null, sinks, settings);
+    }
+
+    /** {@code garments}: the garment stage for a garment model (its classifier is {@code classifier}), else null. */
+    public Pipeline(FrameSource source, Detector detector, CropClassifier classifier, GarmentStage garments, List<FrameSink> sinks,
+                    PipelineSettings settings) {
         this.source = source;
+        this.garments = garments;
         this.detector = detector;
         this.classifier = classifier;
         this.sinks = sinks;
@@ -121,8 +135,17 @@ public final class Pipeline {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Integer> counts = new TreeMap<>();
         lastLabelOfConfirmedTrack.values().forEach(l -> counts.merge(l, 1, Integer::sum));
+        Map<String, Map<String, Integer>> garmentCounts = new java.util.LinkedHashMap<>();
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            for (PersonGarments g : lastGarmentsOfConfirmedTrack.values()) {
+                garmentCounts.computeIfAbsent(slot.label(), k -> new TreeMap<>()).merge(g.get(slot).label(), 1, Integer::sum);
+            }
+        }
+        Map<Integer, String> people = new TreeMap<>();
+        lastGarmentsOfConfirmedTrack.forEach((id, g) -> people.put(id, g.describe()));
+        int confirmed = garments == null ? lastLabelOfConfirmedTrack.size() : lastGarmentsOfConfirmedTrack.size();
         return new PipelineSummary(source.description(), frames, seconds, frames / Math.max(seconds, 1e-9),
-                lastLabelOfConfirmedTrack.size(), counts, stoppedByUser);
+                confirmed, counts, stoppedByUser, garmentCounts, people);
     }
 
     /** For Ctrl-C: like {@link #stop()}, and the summary says the run was interrupted. */
@@ -145,29 +168,73 @@ public final class Pipeline {
 
     private FrameResult classify(VideoFrame frame, Detected detected) {
         long t1 = System.nanoTime();
-        detected.endedTracks().forEach(smoother::forget);
+        for (int ended : detected.endedTracks()) {
+            smoother.forget(ended);
+            if (garments != null) {
+                garments.forget(ended);
+            }
+        }
         List<TrackedDetection> tracked = detected.tracked();
         List<CropClassifier.Crop> crops = classifier.crops(frame.image(), tracked.stream().map(t -> t.detection().box()).toList());
-        List<TrackResult> results = new ArrayList<>();
+        List<TrackResult> results;
         try {
-            List<float[]> probabilities = classifier.classify(crops);
+            List<Double> quality = new ArrayList<>();
             for (int i = 0; i < tracked.size(); i++) {
                 TrackedDetection td = tracked.get(i);
-                double quality = CropQuality.of(td.detection().score(), crops.get(i).gray(), td.detection().box(), frame.width(), frame.height());
-                float[] smoothed = smoother.update(td.trackId(), quality, probabilities.get(i));
-                Prediction perFrame = Prediction.of(probabilities.get(i), classifier.labels(), TOP_K);
-                Prediction overTrack = Prediction.of(smoothed, classifier.labels(), TOP_K);
-                if (td.confirmed()) {
-                    lastLabelOfConfirmedTrack.put(td.trackId(), overTrack.top().get(0).label());
-                }
-                results.add(new TrackResult(td.trackId(), td.confirmed(), td.detection(), quality, perFrame, overTrack));
+                quality.add(CropQuality.of(td.detection().score(), crops.get(i).gray(), td.detection().box(), frame.width(), frame.height()));
             }
+            results = garments == null ? labelled(tracked, crops, quality) : dressed(frame, tracked, quality);
         } finally {
             crops.forEach(CropClassifier.Crop::close);
         }
         long t2 = System.nanoTime();
         return new FrameResult(frame.index(), frame.timestampSeconds(), frame.width(), frame.height(), results,
                 detected.millis(), (t2 - t1) / 1e6);
+    }
+
+    /** One label per track: the whole crop through the classifier, smoothed over the track's best frames. */
+    private List<TrackResult> labelled(List<TrackedDetection> tracked, List<CropClassifier.Crop> crops, List<Double> quality) {
+        List<TrackResult> results = new ArrayList<>();
+        List<float[]> probabilities = classifier.classify(crops);
+        for (int i = 0; i < tracked.size(); i++) {
+            TrackedDetection td = tracked.get(i);
+            float[] smoothed = smoother.update(td.trackId(), quality.get(i), probabilities.get(i));
+            Prediction perFrame = Prediction.of(probabilities.get(i), classifier.labels(), TOP_K);
+            Prediction overTrack = Prediction.of(smoothed, classifier.labels(), TOP_K);
+            if (td.confirmed()) {
+                lastLabelOfConfirmedTrack.put(td.trackId(), overTrack.top().get(0).label());
+            }
+            results.add(new TrackResult(td.trackId(), td.confirmed(), td.detection(), quality.get(i), perFrame, overTrack));
+        }
+        return results;
+    }
+
+    /** Garment slots per track: only people whose crop would enter their track's best N are looked at, in one batch. */
+    private List<TrackResult> dressed(VideoFrame frame, List<TrackedDetection> tracked, List<Double> quality) {
+        List<Integer> ids = new ArrayList<>();
+        List<Box> boxes = new ArrayList<>();
+        List<Double> lookQuality = new ArrayList<>();
+        for (int i = 0; i < tracked.size(); i++) {
+            TrackedDetection td = tracked.get(i);
+            if (garments.wouldLook(td.trackId(), quality.get(i))) {
+                ids.add(td.trackId());
+                boxes.add(td.detection().box());
+                lookQuality.add(quality.get(i));
+            }
+        }
+        if (!boxes.isEmpty()) {
+            garments.look(frame.image(), ids, boxes, lookQuality);
+        }
+        List<TrackResult> results = new ArrayList<>();
+        for (int i = 0; i < tracked.size(); i++) {
+            TrackedDetection td = tracked.get(i);
+            PersonGarments g = garments.current(td.trackId());
+            if (td.confirmed()) {
+                lastGarmentsOfConfirmedTrack.put(td.trackId(), g);
+            }
+            results.add(new TrackResult(td.trackId(), td.confirmed(), td.detection(), quality.get(i), null, null, g));
+        }
+        return results;
     }
 
     private void capture(BlockingQueue<Item> captured) {

@@ -44,8 +44,15 @@ public final class OverlayLayout {
         return luma > 140 ? 0x000000 : 0xffffff;
     }
 
-    /** "#3 shirt 87%": the track and its smoothed label (the steady answer), shown above the box. */
+    /**
+     * "#3 shirt 87%": the track and its smoothed label (the steady answer), shown above the box; with a garment model
+     * "#3 red t-shirt · blue pants · white shoes".
+     */
     public static String headline(TrackResult t) {
+        if (t.garments() != null) {
+            String worn = t.garments().describe();
+            return worn.isEmpty() ? "#" + t.trackId() : "#" + t.trackId() + " " + worn;
+        }
         String label = describe(t.smoothedLabel());
         return label == null ? "#" + t.trackId() : "#" + t.trackId() + " " + label;
     }

@@ -7,6 +7,8 @@ import org.vestis.video.Box;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
+import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.garment.SlotReading;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +17,9 @@ import java.nio.file.Path;
  * The per-frame timeline as JSON Lines: one line per tracked object per frame, e.g.
  * <pre>{"frame":12,"time":1.2,"track":3,"confirmed":true,"x":10.5,"y":20.0,"w":100.0,"h":200.0,"score":0.93,
  * "kind":"person","quality":0.71,"label":"shirt","confidence":0.64,"smoothedLabel":"shirt","smoothedConfidence":0.81}</pre>
+ * With a garment model a person's labels are null and the line carries {@code "regions":"landmarks"} (or "box",
+ * "none") and {@code "garments":{"headwear":{"label":"none","confidence":0.8,"colour":"unknown"},"top":{"label":
+ * "t-shirt","confidence":0.71,"colour":"red"},...}} with all five slots, smoothed over the track's best looks.
  * A frame without objects writes no line. Labels a stage did not produce are null. Lines go to
  * {@code FILE.part.jsonl} (for {@code FILE.jsonl}), flushed after every frame so a crash keeps what was done,
  * and the file gets its final name on {@link #close()}.
@@ -56,6 +61,17 @@ public final class TimelineJsonlSink implements FrameSink {
         putNumber(n, "quality", track.quality(), 4);
         putLabel(n, "label", "confidence", track.frameLabel());
         putLabel(n, "smoothedLabel", "smoothedConfidence", track.smoothedLabel());
+        if (track.garments() != null) {
+            n.put("regions", track.garments().regions().label());
+            ObjectNode slots = n.putObject("garments");
+            for (GarmentSlot slot : GarmentSlot.values()) {
+                SlotReading r = track.garments().get(slot);
+                ObjectNode o = slots.putObject(slot.label());
+                o.put("label", r.label());
+                putNumber(o, "confidence", r.confidence(), 3);
+                o.put("colour", r.colour());
+            }
+        }
         return n;
     }
 

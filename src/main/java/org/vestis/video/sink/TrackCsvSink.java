@@ -5,6 +5,9 @@ import org.vestis.model.Prediction;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
+import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.garment.SlotReading;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,11 +21,14 @@ import java.util.TreeMap;
 
 /**
  * One CSV row per track: where it starts and ends, how many frames saw it, whether it was ever confirmed,
- * and its latest smoothed label. Written on {@link #close()}, and also every couple of seconds while running
+ * and its latest smoothed label; with a garment model also its latest slots (class, colour, confidence per slot). Written on {@link #close()}, and also every couple of seconds while running
  * (to a temporary file renamed over the CSV), so Ctrl-C or a crash leaves a recent, complete file.
  */
 public final class TrackCsvSink implements FrameSink {
     static final String HEADER = "track,first_frame,last_frame,first_time,last_time,frames_seen,confirmed,label,confidence";
+    /** With a garment model: per slot its class (or none), colour and confidence, e.g. top,top_colour,top_confidence. */
+    static final String GARMENT_HEADER = java.util.Arrays.stream(GarmentSlot.values())
+            .map(s -> "," + s.label() + "," + s.label() + "_colour," + s.label() + "_confidence").collect(java.util.stream.Collectors.joining());
     private static final Duration DEFAULT_REWRITE_EVERY = Duration.ofSeconds(2);
 
     private final Path file;
@@ -31,6 +37,7 @@ public final class TrackCsvSink implements FrameSink {
     private final Map<Integer, Row> rows = new TreeMap<>();
     private long lastWriteNanos = System.nanoTime();
     private boolean dirty;
+    private boolean garmentModel;
     private boolean closed;
 
     private static final class Row {
@@ -42,6 +49,7 @@ public final class TrackCsvSink implements FrameSink {
         boolean confirmed;
         String label;
         double confidence;
+        PersonGarments garments;
     }
 
     public TrackCsvSink(Path file) {
@@ -78,6 +86,10 @@ public final class TrackCsvSink implements FrameSink {
                 row.label = smoothed.top().get(0).label();
                 row.confidence = smoothed.top().get(0).probability();
             }
+            if (t.garments() != null) {
+                row.garments = t.garments();
+                garmentModel = true;
+            }
             dirty = true;
         }
         long now = System.nanoTime();
@@ -99,16 +111,33 @@ public final class TrackCsvSink implements FrameSink {
     private void write() throws IOException {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write(HEADER);
+            if (garmentModel) {
+                out.write(GARMENT_HEADER);
+            }
             out.write('\n');
             for (Map.Entry<Integer, Row> e : rows.entrySet()) {
                 Row r = e.getValue();
-                out.write(String.format(Locale.ROOT, "%d,%d,%d,%.3f,%.3f,%d,%b,%s,%s\n", e.getKey(), r.firstFrame, r.lastFrame,
+                out.write(String.format(Locale.ROOT, "%d,%d,%d,%.3f,%.3f,%d,%b,%s,%s", e.getKey(), r.firstFrame, r.lastFrame,
                         r.firstTime, r.lastTime, r.framesSeen, r.confirmed, csv(r.label),
                         r.label == null ? "" : String.format(Locale.ROOT, "%.4f", r.confidence)));
+                if (garmentModel) {
+                    out.write(garmentColumns(r.garments == null ? PersonGarments.unseen() : r.garments));
+                }
+                out.write('\n');
             }
         }
         OutputFiles.publish(tmp, file);
         dirty = false;
+    }
+
+    private static String garmentColumns(PersonGarments g) {
+        StringBuilder b = new StringBuilder();
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            SlotReading r = g.get(slot);
+            b.append(',').append(csv(r.label())).append(',').append(csv(r.colour()))
+                    .append(',').append(String.format(Locale.ROOT, "%.4f", r.confidence()));
+        }
+        return b.toString();
     }
 
     private static String csv(String s) {

@@ -1,0 +1,90 @@
+package org.vestis.video.garment;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.vestis.video.Box;
+import org.vestis.video.classify.CropClassifier;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Looks at people in one frame: finds each one's body regions, classifies every part's crop with the garment model
+ * in one batch across all the people, and names a colour per slot. Colours are read from:
+ * headwear, the upper {@link #HAT_SHARE} of the head region (a hat sits above the face); outerwear, the whole torso;
+ * top, the middle {@link #TOP_STRIP} of the torso's width (where an open jacket shows what is under it); bottom, the
+ * legs; footwear, the feet. Bound to the thread of its landmarker.
+ */
+public final class GarmentObserver {
+    static final double HAT_SHARE = 0.45;
+    static final double TOP_STRIP = 0.34;
+
+    private final BodyRegionFinder regionFinder;
+    private final CropClassifier classifier;
+
+    public GarmentObserver(BodyRegionFinder regionFinder, CropClassifier classifier) {
+        this.regionFinder = regionFinder;
+        this.classifier = classifier;
+    }
+
+    public List<GarmentObservation> observe(Mat bgrFrame, List<Box> people) {
+        List<BodyRegions> regions = new ArrayList<>();
+        List<Box> partBoxes = new ArrayList<>();
+        for (Box person : people) {
+            BodyRegions r = regionFinder.find(bgrFrame, person);
+            regions.add(r);
+            for (BodyPart part : BodyPart.values()) {
+                r.get(part).ifPresent(partBoxes::add);
+            }
+        }
+        List<float[]> probabilities = classifyAll(bgrFrame, partBoxes);
+        List<GarmentObservation> observations = new ArrayList<>();
+        int next = 0;
+        for (BodyRegions r : regions) {
+            Map<BodyPart, float[]> byPart = new EnumMap<>(BodyPart.class);
+            for (BodyPart part : BodyPart.values()) {
+                if (r.get(part).isPresent()) {
+                    byPart.put(part, probabilities.get(next++));
+                }
+            }
+            observations.add(new GarmentObservation(r, byPart, colours(bgrFrame, r)));
+        }
+        return observations;
+    }
+
+    private List<float[]> classifyAll(Mat bgrFrame, List<Box> boxes) {
+        List<CropClassifier.Crop> crops = classifier.crops(bgrFrame, boxes);
+        try {
+            return classifier.classify(crops);
+        } finally {
+            crops.forEach(CropClassifier.Crop::close);
+        }
+    }
+
+    private static Map<GarmentSlot, String> colours(Mat frame, BodyRegions r) {
+        Map<GarmentSlot, String> colours = new EnumMap<>(GarmentSlot.class);
+        r.get(BodyPart.HEAD).ifPresent(b -> colours.put(GarmentSlot.HEADWEAR,
+                colourOf(frame, new Box(b.x(), b.y(), b.width(), b.height() * HAT_SHARE))));
+        r.get(BodyPart.TORSO).ifPresent(b -> {
+            colours.put(GarmentSlot.OUTERWEAR, colourOf(frame, b));
+            double w = b.width() * TOP_STRIP;
+            colours.put(GarmentSlot.TOP, colourOf(frame, new Box(b.centerX() - w / 2, b.y(), w, b.height())));
+        });
+        r.get(BodyPart.LEGS).ifPresent(b -> colours.put(GarmentSlot.BOTTOM, colourOf(frame, b)));
+        r.get(BodyPart.FEET).ifPresent(b -> colours.put(GarmentSlot.FOOTWEAR, colourOf(frame, b)));
+        return colours;
+    }
+
+    private static String colourOf(Mat frame, Box box) {
+        Box c = box.clip(frame.cols(), frame.rows());
+        if (c.width() < 1 || c.height() < 1) {
+            return ColourTerm.UNKNOWN.label();
+        }
+        try (Rect rect = new Rect((int) c.x(), (int) c.y(), Math.max(1, (int) c.width()), Math.max(1, (int) c.height()));
+             Mat roi = new Mat(frame, rect)) {
+            return ColourNames.of(roi).label();
+        }
+    }
+}

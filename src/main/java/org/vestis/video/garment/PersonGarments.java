@@ -1,0 +1,46 @@
+package org.vestis.video.garment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a person wears: a reading for every one of the five slots, and where the body regions came from
+ * ({@code landmarks}, {@code box} for fixed proportions of the person box, {@code none}).
+ */
+public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading> slots) {
+    public PersonGarments {
+        Map<GarmentSlot, SlotReading> all = new EnumMap<>(GarmentSlot.class);
+        for (GarmentSlot s : GarmentSlot.values()) {
+            all.put(s, slots.getOrDefault(s, SlotReading.unseen()));
+        }
+        slots = Collections.unmodifiableMap(all);
+    }
+
+    /** Nothing seen yet: every slot {@code none} with confidence 0. */
+    public static PersonGarments unseen() {
+        return new PersonGarments(RegionSource.NONE, Map.of());
+    }
+
+    public SlotReading get(GarmentSlot slot) {
+        return slots.get(slot);
+    }
+
+    /**
+     * The garments worn, as a shop assistant says them: "red t-shirt · blue pants · white shoes" (head to feet;
+     * outerwear before the top; a colour that could not be named is left out; empty when nothing is seen).
+     */
+    public String describe() {
+        List<String> worn = new ArrayList<>();
+        for (GarmentSlot s : GarmentSlot.values()) {
+            SlotReading r = slots.get(s);
+            if (r.worn()) {
+                boolean named = r.colour() != null && !r.colour().equals(ColourTerm.UNKNOWN.label());
+                worn.add(named ? r.colour() + " " + r.label() : r.label());
+            }
+        }
+        return String.join(" · ", worn);
+    }
+}

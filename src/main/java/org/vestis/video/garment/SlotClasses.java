@@ -1,0 +1,108 @@
+package org.vestis.video.garment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vestis.UserException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which of a garment model's classes belong to which slot, and the presence thresholds of the optional slots: the
+ * bundle's {@value #FILE}. A bundle with this file is a garment model, and the pipeline describes people by slots
+ * with it; other bundles give one label per person as before.
+ * <pre>
+ * {"slots": {"headwear": ["hat"], "outerwear": ["outerwear"], "top": ["t-shirt", ...], ...},
+ *  "presence": {"headwear": 0.4, "outerwear": 0.5}}
+ * </pre>
+ * A presence threshold applies to the summed probability of the slot's classes on its body part's crop; it is chosen
+ * on validation photos ({@code vestis garments-eval}).
+ */
+public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<GarmentSlot, Double> presence, List<String> labels) {
+    public static final String FILE = "garments.json";
+    /** Presence threshold of an optional slot the file gives none for. */
+    public static final double DEFAULT_PRESENCE = 0.5;
+
+    public SlotClasses {
+        classIndices = Map.copyOf(classIndices);
+        presence = Map.copyOf(presence);
+        labels = List.copyOf(labels);
+    }
+
+    /** The slot classes of the bundle in {@code bundleDir} (whose class list is {@code labels}), or empty without the file. */
+    public static Optional<SlotClasses> read(Path bundleDir, List<String> labels) {
+        Path file = bundleDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(new ObjectMapper().readTree(file.toFile()), labels, file.toString()));
+        } catch (IOException e) {
+            throw new UserException("The garment slot file " + file + " is not valid JSON (" + e.getMessage() + ").");
+        }
+    }
+
+    static SlotClasses parse(JsonNode root, List<String> labels, String where) {
+        Map<GarmentSlot, List<Integer>> indices = new EnumMap<>(GarmentSlot.class);
+        JsonNode slots = root.path("slots");
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            JsonNode names = slots.path(slot.label());
+            if (!names.isArray() || names.isEmpty()) {
+                throw new UserException(where + " lists no classes for the slot " + slot.label() + "; every slot needs at least one.");
+            }
+            List<Integer> list = new ArrayList<>();
+            for (JsonNode n : names) {
+                int i = labels.indexOf(n.asText());
+                if (i < 0) {
+                    throw new UserException(where + " puts the class '" + n.asText() + "' in the slot " + slot.label()
+                            + ", but the model has no such class (it has " + String.join(", ", labels) + ").");
+                }
+                list.add(i);
+            }
+            indices.put(slot, list);
+        }
+        Map<GarmentSlot, Double> presence = new EnumMap<>(GarmentSlot.class);
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            if (slot.optional()) {
+                double t = root.path("presence").path(slot.label()).asDouble(DEFAULT_PRESENCE);
+                if (!(t > 0 && t < 1)) {
+                    throw new UserException(where + " gives the slot " + slot.label() + " a presence threshold of " + t
+                            + "; it must lie between 0 and 1.");
+                }
+                presence.put(slot, t);
+            }
+        }
+        return new SlotClasses(indices, presence, labels);
+    }
+
+    /** The summed probability of the slot's classes. */
+    public double score(GarmentSlot slot, float[] probabilities) {
+        double sum = 0;
+        for (int i : classIndices.get(slot)) {
+            sum += probabilities[i];
+        }
+        return sum;
+    }
+
+    /** The slot's most probable class and its probability among the slot's classes alone (renormalised). */
+    public Map.Entry<String, Double> best(GarmentSlot slot, float[] probabilities) {
+        int best = -1;
+        for (int i : classIndices.get(slot)) {
+            if (best < 0 || probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        double sum = score(slot, probabilities);
+        return Map.entry(labels.get(best), sum > 0 ? probabilities[best] / sum : 1.0 / classIndices.get(slot).size());
+    }
+
+    public double presenceThreshold(GarmentSlot slot) {
+        return presence.getOrDefault(slot, DEFAULT_PRESENCE);
+    }
+}
