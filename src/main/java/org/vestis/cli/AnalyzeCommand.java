@@ -56,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> inputs;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
-    @Option(names = "--config", defaultValue = "configs/fashion-mnist.yaml", description = "Run config (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", defaultValue = "configs/garments.yaml", description = "Run config (default: ${DEFAULT-VALUE}).")
     Path config;
     @Option(names = "--model", description = "Model bundle (overrides the config).")
     String model;
@@ -174,9 +174,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                         source.frameCount(), input, String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
                                 + (skipped.size() > 10 ? ", ..." : ""));
             }
-            // Containers round their counts and some streams drop a frame at the end: only a clear shortfall counts.
+            // Containers round their counts and some streams drop a frame at the end (a GIF's count is often one too many):
+            // only a clear shortfall counts.
             boolean endedEarly = !(source instanceof ImageFolderSource) && !summary.interrupted() && expected > 0
-                    && summary.frames() < expected * 0.98;
+                    && summary.frames() < expected * 0.98 && summary.frames() < expected - 1;
             if (endedEarly) {
                 System.err.printf(Locale.ROOT, "vestis: %s ended after %d of the %d frames its container declares (the file may be"
                         + " truncated or damaged); the outputs cover those %d frames.%n", input, summary.frames(), expected, summary.frames());

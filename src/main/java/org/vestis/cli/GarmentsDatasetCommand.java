@@ -1,8 +1,16 @@
 package org.vestis.cli;
 
 import org.vestis.UserException;
+import org.vestis.config.PipelineConfig;
 import org.vestis.data.ccp.CcpGarmentCrops;
 import org.vestis.data.ccp.CcpSlots;
+import org.vestis.data.ccp.CcpRegionCrops;
+import org.vestis.video.detect.Detector;
+import org.vestis.video.detect.DetectorSettings;
+import org.vestis.video.detect.Detectors;
+import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.garment.BodyRegionFinder;
+import org.vestis.video.garment.PoseLandmarker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +38,10 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
     int minTrainCrops;
     @Option(names = "--merge", paramLabel = "FROM=TO", description = "Merge a class into another of its slot before counting, e.g. --merge sandals=shoes (repeatable).")
     List<String> merge;
+    @Option(names = "--crops", defaultValue = "garments", description = "garments (one crop per garment, its mask's box) or regions "
+            + "(the person detector's head, torso, legs and feet regions, as the video pipeline cuts them, labelled from the masks; "
+            + "heads without a hat become no-hat; default: ${DEFAULT-VALUE}).")
+    String crops;
     @Option(names = "--background", defaultValue = "keep", description = "keep (the photo as it is around the garment) or grey (128 outside its mask; default: ${DEFAULT-VALUE}).")
     String background;
 
@@ -56,6 +68,11 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
         }
         CcpGarmentCrops.Options o = CcpGarmentCrops.Options.defaults().withSeed(seed).withMinPixels(minPixels)
                 .withMinTrainCrops(minTrainCrops).withMerges(merges).withBackground(bg);
+        if (crops.equals("regions")) {
+            return regions(o, start);
+        } else if (!crops.equals("garments")) {
+            throw new UserException("--crops " + crops + " is not garments or regions.");
+        }
         CcpGarmentCrops.Result r = CcpGarmentCrops.build(ccp, out, o);
         System.out.printf(Locale.ROOT, "%-10s %-11s %6s %11s %6s%n", "slot", "class", "train", "validation", "test");
         long[] t = new long[3];
@@ -71,6 +88,25 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Wrote %d crops (train %d, validation %d, test %d) from %d photos into %s in %.1f s; %d garments under %d px skipped%s.%n",
                 t[0] + t[1] + t[2], t[0], t[1], t[2], r.splitOfPhoto().size(), out, (System.nanoTime() - start) / 1e9, small, minPixels,
                 dropped.isEmpty() ? "" : ", classes dropped for fewer than " + minTrainCrops + " training crops: " + String.join(", ", dropped));
+        return 0;
+    }
+
+    private int regions(CcpGarmentCrops.Options o, long start) {
+        PipelineConfig pipeline = new PipelineConfig();
+        DetectorSettings ds = DetectorSettings.defaults().withModels(ModelFiles.standard()).withPerson(pipeline.detectorSize, pipeline.detectorNms);
+        CcpRegionCrops.Result r;
+        try (Detector detector = Detectors.create("person", ds);
+             PoseLandmarker landmarker = PoseLandmarker.standard(ds.models(), false)) {
+            r = CcpRegionCrops.build(ccp, out, o, detector, new BodyRegionFinder(landmarker));
+        }
+        System.out.printf(Locale.ROOT, "%-11s %6s %11s %6s%n", "class", "train", "validation", "test");
+        for (String c : r.classes()) {
+            System.out.printf(Locale.ROOT, "%-11s %6d %11d %6d%n", c, r.count("train", c), r.count("validation", c), r.count("test", c));
+        }
+        long written = r.crops().stream().filter(c -> c.status().equals("ok")).count();
+        long noPerson = r.crops().stream().filter(c -> c.status().equals("no-person")).count();
+        System.out.printf(Locale.ROOT, "Wrote %d region crops from %d photos into %s in %.1f s (%d photos without a detected person).%n",
+                written, r.splitOfPhoto().size(), out, (System.nanoTime() - start) / 1e9, noPerson);
         return 0;
     }
 }

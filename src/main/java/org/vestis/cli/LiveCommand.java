@@ -3,7 +3,7 @@ package org.vestis.cli;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.ui.LiveWindow;
-import org.vestis.ui.ProjectRoot;
+import org.vestis.ProjectRoot;
 import org.vestis.video.source.FrameSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LiveCommand implements Callable<Integer> {
     @Option(names = "--source", description = "Camera index or device, video file, image folder or stream URL (default: camera 0, else the demo clip).")
     String source;
-    @Option(names = "--config", description = "Run config (default: configs/fashion-mnist.yaml).")
+    @Option(names = "--config", description = "Run config (default: configs/garments.yaml).")
     String config;
     @Option(names = "--model", description = "Model bundle (overrides the config).")
     String model;
@@ -78,7 +78,7 @@ final class LiveCommand implements Callable<Integer> {
             default -> throw new UserException("Unknown tab \"" + tab + "\"; choose live, image or results.");
         };
         ProjectRoot root = ProjectRoot.find();
-        Path configFile = root.resolve(config != null ? config : "configs/fashion-mnist.yaml");
+        Path configFile = root.resolve(config != null ? config : "configs/garments.yaml");
         AtomicReference<LiveWindow> window = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {

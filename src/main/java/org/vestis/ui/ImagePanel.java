@@ -1,5 +1,6 @@
 package org.vestis.ui;
 
+import org.vestis.ProjectRoot;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.PhotoClassifier;
 import org.vestis.model.PhotoPreprocessor;

@@ -1,9 +1,12 @@
 package org.vestis.ui;
 
+import org.vestis.ProjectRoot;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.video.Pipeline;
 import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FullFrameDetector;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +54,8 @@ final class LiveController {
         return t;
     });
     private final Map<Path, CropClassifier> classifiers = new HashMap<>();
+    /** Per model: its garment model (landmarks, slots) when it is one; loaded once like the classifiers. */
+    private final Map<Path, Optional<GarmentModel>> garmentModels = new HashMap<>();
     // Owned by the worker thread:
     private LiveSettings settings;
     private volatile PlaybackSource source; // read by frameRate() from the event thread
@@ -126,9 +132,11 @@ final class LiveController {
 
     private void apply(LiveSettings next, boolean fallbackToDemo) {
         CropClassifier classifier;
+        GarmentModel garments;
         try {
             listener.status("Loading model " + root.display(next.model()) + "...");
             classifier = classifier(next.model());
+            garments = garmentModel(next.model(), classifier, next.detectorSettings().models());
         } catch (RuntimeException e) {
             String what = next.config() != null && (settings == null || !next.config().equals(settings.config()))
                     ? root.display(next.config()) : root.display(next.model());
@@ -171,7 +179,7 @@ final class LiveController {
             next = next.withDetector(FALLBACK_DETECTOR);
         }
         settings = next;
-        startRun(det, classifier, next);
+        startRun(det, classifier, garments, next);
         listener.applied(next, source.description());
         if (!notices.isEmpty()) {
             listener.error(String.join(" ", notices));
@@ -191,9 +199,19 @@ final class LiveController {
         return c;
     }
 
-    private void startRun(Detector det, CropClassifier classifier, LiveSettings s) {
+    private GarmentModel garmentModel(Path model, CropClassifier classifier, ModelFiles models) {
+        Path key = model.toAbsolutePath().normalize();
+        Optional<GarmentModel> g = garmentModels.get(key);
+        if (g == null) {
+            g = GarmentModel.forBundle(model, classifier, models);
+            garmentModels.put(key, g);
+        }
+        return g.orElse(null);
+    }
+
+    private void startRun(Detector det, CropClassifier classifier, GarmentModel garments, LiveSettings s) {
         detector = det;
-        Pipeline p = new Pipeline(source, det, classifier, List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
+        Pipeline p = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(s.pipeline().topN()), List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
         pipeline = p;
         String description = source.description();
         stopping = false;

@@ -1,5 +1,6 @@
 package org.vestis.ui;
 
+import org.vestis.ProjectRoot;
 import org.vestis.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.config.ConfigLoader;

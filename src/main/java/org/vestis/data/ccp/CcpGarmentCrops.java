@@ -119,33 +119,11 @@ public final class CcpGarmentCrops {
             }
         }
 
-        List<String> ids = photoIds(photos);
-        if (ids.isEmpty()) {
-            throw new UserException(photos + " holds no .jpg photos.");
-        }
-        // Pass 1: measure every mask.
-        Map<String, List<Crop>> found = new TreeMap<>();
-        Map<String, Set<Integer>> classesByPhoto = new TreeMap<>();
-        Map<String, int[]> maskSize = new TreeMap<>();
+        Measured m = measure(ccp, slots, o, byName);
+        Map<String, List<Crop>> found = m.found();
+        Map<String, int[]> maskSize = m.maskSize();
         List<CcpSlots.SlotClass> classList = slots.classes();
-        for (String id : ids) {
-            Path maskFile = masks.resolve(id + ".png");
-            Raster mask = readMask(maskFile);
-            maskSize.put(id, new int[]{mask.getWidth(), mask.getHeight()});
-            List<Crop> crops = new ArrayList<>();
-            Set<Integer> present = new HashSet<>();
-            for (GarmentRegions.Region r : merged(GarmentRegions.measure(mask, slots), o.merges(), byName)) {
-                boolean big = r.pixels() >= o.minPixels();
-                Rectangle box = GarmentRegions.withMargin(r.box(), o.margin(), mask.getWidth(), mask.getHeight());
-                crops.add(new Crop(id, r.garment().slot(), r.garment().name(), r.pixels(), box, null, big ? "ok" : "small", ""));
-                if (big) {
-                    present.add(classList.indexOf(r.garment()));
-                }
-            }
-            found.put(id, crops);
-            classesByPhoto.put(id, present);
-        }
-        Map<String, String> splitOf = PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed());
+        Map<String, String> splitOf = m.splitOf();
 
         Map<String, Integer> trainCount = new LinkedHashMap<>();
         found.forEach((id, crops) -> crops.stream().filter(c -> c.status().equals("ok") && splitOf.get(id).equals(PhotoSplitter.TRAIN))
@@ -207,6 +185,46 @@ public final class CcpGarmentCrops {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    /** Every photo's garments (pass 1, before any merge check of kept classes), mask sizes, and the split by photo. */
+    record Measured(Map<String, List<Crop>> found, Map<String, int[]> maskSize, Map<String, String> splitOf) {
+    }
+
+    /**
+     * Measures every mask and splits the photos: the split depends only on the photos, the masks, {@code minPixels},
+     * the merges and the seed, so every kind of crop made with the same options uses the same photos for testing.
+     */
+    static Measured measure(Path ccp, CcpSlots slots, Options o, Map<String, CcpSlots.SlotClass> byName) {
+        Path photos = ccp.resolve("photos");
+        Path masks = ccp.resolve("masks");
+        List<String> ids = photoIds(photos);
+        if (ids.isEmpty()) {
+            throw new UserException(photos + " holds no .jpg photos.");
+        }
+        // Pass 1: measure every mask.
+        Map<String, List<Crop>> found = new TreeMap<>();
+        Map<String, Set<Integer>> classesByPhoto = new TreeMap<>();
+        Map<String, int[]> maskSize = new TreeMap<>();
+        List<CcpSlots.SlotClass> classList = slots.classes();
+        for (String id : ids) {
+            Path maskFile = masks.resolve(id + ".png");
+            Raster mask = readMask(maskFile);
+            maskSize.put(id, new int[]{mask.getWidth(), mask.getHeight()});
+            List<Crop> crops = new ArrayList<>();
+            Set<Integer> present = new HashSet<>();
+            for (GarmentRegions.Region r : merged(GarmentRegions.measure(mask, slots), o.merges(), byName)) {
+                boolean big = r.pixels() >= o.minPixels();
+                Rectangle box = GarmentRegions.withMargin(r.box(), o.margin(), mask.getWidth(), mask.getHeight());
+                crops.add(new Crop(id, r.garment().slot(), r.garment().name(), r.pixels(), box, null, big ? "ok" : "small", ""));
+                if (big) {
+                    present.add(classList.indexOf(r.garment()));
+                }
+            }
+            found.put(id, crops);
+            classesByPhoto.put(id, present);
+        }
+        return new Measured(found, maskSize, PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed()));
     }
 
     /** Regions after merging: a merged class's pixels are summed and its boxes united. */
@@ -320,7 +338,7 @@ public final class CcpGarmentCrops {
         }
     }
 
-    private static void writeJpeg(BufferedImage img, Path file) throws IOException {
+    static void writeJpeg(BufferedImage img, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(stream);

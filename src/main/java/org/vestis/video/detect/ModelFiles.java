@@ -1,6 +1,7 @@
 package org.vestis.video.detect;
 
 import org.vestis.OutputFiles;
+import org.vestis.ProjectRoot;
 import org.vestis.UserException;
 import org.vestis.data.Downloader;
 import org.vestis.data.RemoteFile;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 /**
  * Finds the model files of the detectors and the pose landmarker, in this order: an explicit path (from the config);
  * a models directory laid out like the shared pretrained/ folder (the config's detector-models, else VESTIS_MODELS);
- * the user cache ~/.cache/vestis/models; otherwise downloads into the cache, checking the SHA-256 (temporary name,
+ * the small files the project ships in {@value #SHIPPED} (the person detector and the lite landmark model, so the
+ * main job runs offline on a fresh clone); the user cache ~/.cache/vestis/models; otherwise downloads into the cache, checking the SHA-256 (temporary name,
  * rename, one retry; see {@link Downloader}).
  * Files found on disk are not re-hashed: a user may deliberately put their own there.
  */
@@ -49,8 +51,12 @@ public final class ModelFiles {
             "https://storage.googleapis.com/mediapipe-assets/pose_landmark_full.tflite?generation=1661875894245786",
             "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f");
 
+    /** The project's own copies of small model files, under the project directory. */
+    public static final String SHIPPED = "models/pretrained";
+
     private final String modelsDir;
     private final String modelsDirSource;
+    private final Path shippedDir;
     private final Path cacheDir;
     private final String mirrorUrl;
 
@@ -60,12 +66,14 @@ public final class ModelFiles {
      * @param mirrorUrl a base URL laid out like pretrained/ to download from instead of the upstream URLs (null: upstream)
      */
     public ModelFiles(String envValue, Path cacheDir, String mirrorUrl) {
-        this(envValue, ENV, cacheDir, mirrorUrl);
+        this(envValue, ENV, null, cacheDir, mirrorUrl);
     }
 
-    private ModelFiles(String modelsDir, String modelsDirSource, Path cacheDir, String mirrorUrl) {
+    /** @param shippedDir the project's shipped model files (null: none) */
+    private ModelFiles(String modelsDir, String modelsDirSource, Path shippedDir, Path cacheDir, String mirrorUrl) {
         this.modelsDir = modelsDir == null || modelsDir.isBlank() ? null : modelsDir;
         this.modelsDirSource = modelsDirSource;
+        this.shippedDir = shippedDir;
         this.cacheDir = cacheDir;
         this.mirrorUrl = mirrorUrl == null || mirrorUrl.isBlank() ? null : mirrorUrl;
     }
@@ -78,9 +86,10 @@ public final class ModelFiles {
     public static ModelFiles standard(String configuredDir) {
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "vestis", "models");
         String mirror = System.getProperty(MIRROR_PROPERTY);
+        Path shipped = ProjectRoot.find().dir().resolve(SHIPPED);
         return configuredDir == null || configuredDir.isBlank()
-                ? new ModelFiles(System.getenv(ENV), ENV, cache, mirror)
-                : new ModelFiles(configuredDir, "the config's detector-models", cache, mirror);
+                ? new ModelFiles(System.getenv(ENV), ENV, shipped, cache, mirror)
+                : new ModelFiles(configuredDir, "the config's detector-models", shipped, cache, mirror);
     }
 
     /** The standard file (explicit path null), or the explicit one, which must exist. */
@@ -99,6 +108,9 @@ public final class ModelFiles {
                         + "; put the file from " + url(file) + " there, or leave " + modelsDirSource + " unset to use the download cache.");
             }
             return inDir;
+        }
+        if (shippedDir != null && Files.isRegularFile(shippedDir.resolve(file.path()))) {
+            return shippedDir.resolve(file.path());
         }
         Path cached = cacheDir.resolve(file.path());
         return Files.isRegularFile(cached) ? cached : download(file, cached);

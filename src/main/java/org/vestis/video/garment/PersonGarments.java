@@ -33,6 +33,11 @@ public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading>
      * outerwear before the top; a colour that could not be named is left out; empty when nothing is seen).
      */
     public String describe() {
+        return describe(" · ");
+    }
+
+    /** Like {@link #describe()} with another separator (the video overlay's font has no middle dot). */
+    public String describe(String separator) {
         List<String> worn = new ArrayList<>();
         for (GarmentSlot s : GarmentSlot.values()) {
             SlotReading r = slots.get(s);
@@ -41,6 +46,6 @@ public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading>
                 worn.add(named ? r.colour() + " " + r.label() : r.label());
             }
         }
-        return String.join(" · ", worn);
+        return String.join(separator, worn);
     }
 }

@@ -46,11 +46,11 @@ public final class OverlayLayout {
 
     /**
      * "#3 shirt 87%": the track and its smoothed label (the steady answer), shown above the box; with a garment model
-     * "#3 red t-shirt · blue pants · white shoes".
+     * "#3 red t-shirt, blue pants, white shoes" (commas: the video overlay's font has no middle dot).
      */
     public static String headline(TrackResult t) {
         if (t.garments() != null) {
-            String worn = t.garments().describe();
+            String worn = t.garments().describe(", ");
             return worn.isEmpty() ? "#" + t.trackId() : "#" + t.trackId() + " " + worn;
         }
         String label = describe(t.smoothedLabel());

@@ -1,4 +1,4 @@
-package org.vestis.ui;
+package org.vestis;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
