@@ -6,6 +6,9 @@ import org.vestis.model.ModelBundle;
 import org.vestis.model.PhotoClassifier;
 import org.vestis.model.PhotoPreprocessor;
 import org.vestis.model.Prediction;
+import org.vestis.video.classify.CropClassifier;
+import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.garment.GarmentModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,10 +21,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** `vestis predict MODEL IMAGE...|DIR`: the top-k labels of each photo, optionally into a CSV. */
+/**
+ * `vestis predict MODEL IMAGE...|DIR`: the top-k labels of each photo, optionally into a CSV; with a garment model,
+ * each person in each photo with their five garment slots ({@link GarmentPhotoPredictor}).
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Print the top labels with confidence for images or folders of images.")
 final class PredictCommand implements Callable<Integer> {
@@ -49,6 +56,12 @@ final class PredictCommand implements Callable<Integer> {
         }
         ModelBundle bundle = ModelBundle.load(model).forInference();
         top = Math.min(top, bundle.info().labels().size());
+        Optional<GarmentModel> garments = GarmentModel.forBundle(model, new CropClassifier(bundle), ModelFiles.standard());
+        if (garments.isPresent()) {
+            try (GarmentPhotoPredictor people = new GarmentPhotoPredictor(garments.get())) {
+                return predictPeople(people, expand(inputs));
+            }
+        }
         PhotoClassifier classifier = new PhotoClassifier(bundle);
         List<Path> files = expand(inputs);
         int failures = 0;
@@ -82,6 +95,33 @@ final class PredictCommand implements Callable<Integer> {
                         out.write(csvRow(batch.get(i), predictions.get(i)));
                     }
                 }
+                if (out != null) {
+                    out.flush();
+                }
+            }
+        } finally {
+            if (tmpCsv != null) {
+                OutputFiles.publish(tmpCsv, csv);
+            }
+        }
+        if (failures > 0) {
+            System.err.printf("vestis: %d of %d images could not be decoded.%n", failures, files.size());
+            return VestisCommand.USER_ERROR;
+        }
+        return 0;
+    }
+
+    /** A garment model: each photo's people and their five slots; the CSV has a row per person. */
+    private int predictPeople(GarmentPhotoPredictor people, List<Path> files) throws IOException {
+        int failures = 0;
+        Path tmpCsv = csv == null ? null : Files.createTempFile(csv.toAbsolutePath().getParent(), csv.getFileName().toString(), ".part");
+        try (BufferedWriter out = tmpCsv == null ? null : Files.newBufferedWriter(tmpCsv)) {
+            if (out != null) {
+                OutputFiles.readableByOthers(tmpCsv);
+                out.write(GarmentPhotoPredictor.CSV_HEADER);
+            }
+            for (Path f : files) {
+                failures += people.predict(f, out) ? 0 : 1;
                 if (out != null) {
                     out.flush();
                 }
@@ -147,7 +187,7 @@ final class PredictCommand implements Callable<Integer> {
         return s.append('\n').toString();
     }
 
-    private static String quote(String v) {
+    static String quote(String v) {
         boolean needsQuotes = v.contains(",") || v.contains("\"") || v.contains("\n");
         return needsQuotes ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
