@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
+import javax.swing.JScrollPane;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -60,6 +61,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
     private final Path captures;
     private final PrintStream log;
     private final VideoView view = new VideoView();
+    private final PeopleList people = new PeopleList();
     private final Recorder recorder = new Recorder();
     private final LiveController controller;
     private final OverlayGraphics painter = new OverlayGraphics();
@@ -209,6 +211,9 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         darkButton.setToolTipText("Switch between the light and dark theme (Ctrl+T)");
         darkButton.addActionListener(e -> setDark(darkButton.isSelected()));
         section(p, "Look", darkButton);
+        JScrollPane peopleScroll = new JScrollPane(people);
+        peopleScroll.setPreferredSize(new Dimension(250, 130));
+        section(p, "People in view", peopleScroll);
         p.add(Box.createVerticalGlue());
         return p;
     }
@@ -333,6 +338,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
 
     private void showFrame(Shown s) {
         view.show(s);
+        people.show(s.result());
         if (!sawFrame) {
             sawFrame = true;
             List<Runnable> waiting = List.copyOf(onFirstFrame);
