@@ -93,59 +93,19 @@ public final class CcpGarmentCrops {
     }
 
     public static Result build(Path ccp, Path out, Options o) {
-        Path photos = ccp.resolve("photos");
-        Path masks = ccp.resolve("masks");
-        if (!Files.isDirectory(ccp)) {
-            throw new UserException("CCP folder " + ccp + " does not exist.");
-        }
-        if (!Files.isDirectory(photos) || !Files.isDirectory(masks)) {
-            throw new UserException(ccp + " is not a CCP folder: it needs photos/, masks/, labels.txt and slots.csv.");
-        }
+        checkFolder(ccp);
         if (Files.exists(out)) {
             throw new UserException("The output folder " + out + " already exists; remove it or choose another --out.");
         }
-        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
-        Map<String, CcpSlots.SlotClass> byName = new LinkedHashMap<>();
-        slots.classes().forEach(c -> byName.put(c.name(), c));
-        for (Map.Entry<String, String> m : o.merges().entrySet()) {
-            CcpSlots.SlotClass from = byName.get(m.getKey());
-            CcpSlots.SlotClass to = byName.get(m.getValue());
-            if (from == null || to == null) {
-                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " names a class slots.csv does not have (classes: "
-                        + String.join(", ", byName.keySet()) + ").");
-            }
-            if (!from.slot().equals(to.slot())) {
-                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " crosses slots (" + from.slot() + ", " + to.slot() + "); merge within a slot.");
-            }
-        }
-
-        List<String> ids = photoIds(photos);
-        if (ids.isEmpty()) {
-            throw new UserException(photos + " holds no .jpg photos.");
-        }
-        // Pass 1: measure every mask.
-        Map<String, List<Crop>> found = new TreeMap<>();
-        Map<String, Set<Integer>> classesByPhoto = new TreeMap<>();
-        Map<String, int[]> maskSize = new TreeMap<>();
+        Path photos = ccp.resolve("photos");
+        Path masks = ccp.resolve("masks");
+        Survey survey = survey(ccp, o);
+        CcpSlots slots = survey.slots();
+        Map<String, CcpSlots.SlotClass> byName = survey.byName();
+        Map<String, List<Crop>> found = survey.found();
+        Map<String, int[]> maskSize = survey.maskSize();
+        Map<String, String> splitOf = survey.splitOf();
         List<CcpSlots.SlotClass> classList = slots.classes();
-        for (String id : ids) {
-            Path maskFile = masks.resolve(id + ".png");
-            Raster mask = readMask(maskFile);
-            maskSize.put(id, new int[]{mask.getWidth(), mask.getHeight()});
-            List<Crop> crops = new ArrayList<>();
-            Set<Integer> present = new HashSet<>();
-            for (GarmentRegions.Region r : merged(GarmentRegions.measure(mask, slots), o.merges(), byName)) {
-                boolean big = r.pixels() >= o.minPixels();
-                Rectangle box = GarmentRegions.withMargin(r.box(), o.margin(), mask.getWidth(), mask.getHeight());
-                crops.add(new Crop(id, r.garment().slot(), r.garment().name(), r.pixels(), box, null, big ? "ok" : "small", ""));
-                if (big) {
-                    present.add(classList.indexOf(r.garment()));
-                }
-            }
-            found.put(id, crops);
-            classesByPhoto.put(id, present);
-        }
-        Map<String, String> splitOf = PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed());
 
         Map<String, Integer> trainCount = new LinkedHashMap<>();
         found.forEach((id, crops) -> crops.stream().filter(c -> c.status().equals("ok") && splitOf.get(id).equals(PhotoSplitter.TRAIN))
@@ -207,6 +167,77 @@ public final class CcpGarmentCrops {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    /**
+     * Photo id to split (train, validation, test) for every photo: the split {@link #build} makes with the same options
+     * (seed, fractions, merges, minimum pixels), without cutting anything; so a model trained on a dataset can be
+     * scored on exactly its validation or test photos.
+     */
+    public static Map<String, String> photoSplit(Path ccp, Options o) {
+        checkFolder(ccp);
+        return survey(ccp, o).splitOf();
+    }
+
+    private static void checkFolder(Path ccp) {
+        if (!Files.isDirectory(ccp)) {
+            throw new UserException("CCP folder " + ccp + " does not exist.");
+        }
+        if (!Files.isDirectory(ccp.resolve("photos")) || !Files.isDirectory(ccp.resolve("masks"))) {
+            throw new UserException(ccp + " is not a CCP folder: it needs photos/, masks/, labels.txt and slots.csv.");
+        }
+    }
+
+    /** Pass 1 of {@link #build}: every mask measured (classes merged), and the split by photo that follows from it. */
+    private record Survey(CcpSlots slots, Map<String, CcpSlots.SlotClass> byName, Map<String, List<Crop>> found,
+                          Map<String, int[]> maskSize, Map<String, String> splitOf) {
+    }
+
+    private static Survey survey(Path ccp, Options o) {
+        Path photos = ccp.resolve("photos");
+        Path masks = ccp.resolve("masks");
+        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
+        Map<String, CcpSlots.SlotClass> byName = new LinkedHashMap<>();
+        slots.classes().forEach(c -> byName.put(c.name(), c));
+        for (Map.Entry<String, String> m : o.merges().entrySet()) {
+            CcpSlots.SlotClass from = byName.get(m.getKey());
+            CcpSlots.SlotClass to = byName.get(m.getValue());
+            if (from == null || to == null) {
+                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " names a class slots.csv does not have (classes: "
+                        + String.join(", ", byName.keySet()) + ").");
+            }
+            if (!from.slot().equals(to.slot())) {
+                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " crosses slots (" + from.slot() + ", " + to.slot() + "); merge within a slot.");
+            }
+        }
+
+        List<String> ids = photoIds(photos);
+        if (ids.isEmpty()) {
+            throw new UserException(photos + " holds no .jpg photos.");
+        }
+        // Pass 1: measure every mask.
+        Map<String, List<Crop>> found = new TreeMap<>();
+        Map<String, Set<Integer>> classesByPhoto = new TreeMap<>();
+        Map<String, int[]> maskSize = new TreeMap<>();
+        List<CcpSlots.SlotClass> classList = slots.classes();
+        for (String id : ids) {
+            Path maskFile = masks.resolve(id + ".png");
+            Raster mask = readMask(maskFile);
+            maskSize.put(id, new int[]{mask.getWidth(), mask.getHeight()});
+            List<Crop> crops = new ArrayList<>();
+            Set<Integer> present = new HashSet<>();
+            for (GarmentRegions.Region r : merged(GarmentRegions.measure(mask, slots), o.merges(), byName)) {
+                boolean big = r.pixels() >= o.minPixels();
+                Rectangle box = GarmentRegions.withMargin(r.box(), o.margin(), mask.getWidth(), mask.getHeight());
+                crops.add(new Crop(id, r.garment().slot(), r.garment().name(), r.pixels(), box, null, big ? "ok" : "small", ""));
+                if (big) {
+                    present.add(classList.indexOf(r.garment()));
+                }
+            }
+            found.put(id, crops);
+            classesByPhoto.put(id, present);
+        }
+        return new Survey(slots, byName, found, maskSize, PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed()));
     }
 
     /** Regions after merging: a merged class's pixels are summed and its boxes united. */
