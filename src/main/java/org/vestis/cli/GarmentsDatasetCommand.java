@@ -44,16 +44,7 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
             case "grey", "gray" -> CcpGarmentCrops.Background.GREY;
             default -> throw new UserException("--background " + background + " is not keep or grey.");
         };
-        Map<String, String> merges = new LinkedHashMap<>();
-        if (merge != null) {
-            for (String m : merge) {
-                String[] p = m.split("=", -1);
-                if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
-                    throw new UserException("--merge " + m + " should read FROM=TO, e.g. --merge sandals=shoes.");
-                }
-                merges.put(p[0].trim(), p[1].trim());
-            }
-        }
+        Map<String, String> merges = merges(merge);
         CcpGarmentCrops.Options o = CcpGarmentCrops.Options.defaults().withSeed(seed).withMinPixels(minPixels)
                 .withMinTrainCrops(minTrainCrops).withMerges(merges).withBackground(bg);
         CcpGarmentCrops.Result r = CcpGarmentCrops.build(ccp, out, o);
@@ -72,5 +63,20 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
                 t[0] + t[1] + t[2], t[0], t[1], t[2], r.splitOfPhoto().size(), out, (System.nanoTime() - start) / 1e9, small, minPixels,
                 dropped.isEmpty() ? "" : ", classes dropped for fewer than " + minTrainCrops + " training crops: " + String.join(", ", dropped));
         return 0;
+    }
+
+    /** The --merge FROM=TO options as a map (garments-eval takes the same to rebuild a dataset's split). */
+    static Map<String, String> merges(List<String> merge) {
+        Map<String, String> merges = new LinkedHashMap<>();
+        if (merge != null) {
+            for (String m : merge) {
+                String[] p = m.split("=", -1);
+                if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
+                    throw new UserException("--merge " + m + " should read FROM=TO, e.g. --merge sandals=shoes.");
+                }
+                merges.put(p[0].trim(), p[1].trim());
+            }
+        }
+        return merges;
     }
 }
