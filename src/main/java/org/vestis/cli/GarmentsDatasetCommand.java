@@ -56,16 +56,7 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
             case "grey", "gray" -> CcpGarmentCrops.Background.GREY;
             default -> throw new UserException("--background " + background + " is not keep or grey.");
         };
-        Map<String, String> merges = new LinkedHashMap<>();
-        if (merge != null) {
-            for (String m : merge) {
-                String[] p = m.split("=", -1);
-                if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
-                    throw new UserException("--merge " + m + " should read FROM=TO, e.g. --merge sandals=shoes.");
-                }
-                merges.put(p[0].trim(), p[1].trim());
-            }
-        }
+        Map<String, String> merges = merges(merge);
         CcpGarmentCrops.Options o = CcpGarmentCrops.Options.defaults().withSeed(seed).withMinPixels(minPixels)
                 .withMinTrainCrops(minTrainCrops).withMerges(merges).withBackground(bg);
         if (crops.equals("regions")) {
@@ -108,5 +99,20 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Wrote %d region crops from %d photos into %s in %.1f s (%d photos without a detected person).%n",
                 written, r.splitOfPhoto().size(), out, (System.nanoTime() - start) / 1e9, noPerson);
         return 0;
+    }
+
+    /** The --merge FROM=TO options as a map (garments-eval takes the same to rebuild a dataset's split). */
+    static Map<String, String> merges(List<String> merge) {
+        Map<String, String> merges = new LinkedHashMap<>();
+        if (merge != null) {
+            for (String m : merge) {
+                String[] p = m.split("=", -1);
+                if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
+                    throw new UserException("--merge " + m + " should read FROM=TO, e.g. --merge sandals=shoes.");
+                }
+                merges.put(p[0].trim(), p[1].trim());
+            }
+        }
+        return merges;
     }
 }

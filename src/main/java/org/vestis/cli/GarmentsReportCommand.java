@@ -135,18 +135,8 @@ final class GarmentsReportCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** report.md with the section added, or replaced when a previous run added it (it always comes last). */
+    /** report.md with the section added, or replaced when a previous run added it (other sections stay). */
     static void writeReport(Path report, String section) throws IOException {
-        String text = Files.isRegularFile(report) ? Files.readString(report) : "";
-        int at = text.indexOf("\n## Garment slots (");
-        if (at >= 0) {
-            text = text.substring(0, at + 1);
-        }
-        if (!text.isEmpty() && !text.endsWith("\n\n")) {
-            text = text.endsWith("\n") ? text + "\n" : text + "\n\n";
-        }
-        Path part = OutputFiles.partName(report);
-        Files.writeString(part, text + section);
-        OutputFiles.publish(part, report);
+        ReportSections.write(report, "## Garment slots (", section);
     }
 }

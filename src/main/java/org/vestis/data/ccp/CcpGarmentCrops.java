@@ -93,37 +93,19 @@ public final class CcpGarmentCrops {
     }
 
     public static Result build(Path ccp, Path out, Options o) {
-        Path photos = ccp.resolve("photos");
-        Path masks = ccp.resolve("masks");
-        if (!Files.isDirectory(ccp)) {
-            throw new UserException("CCP folder " + ccp + " does not exist.");
-        }
-        if (!Files.isDirectory(photos) || !Files.isDirectory(masks)) {
-            throw new UserException(ccp + " is not a CCP folder: it needs photos/, masks/, labels.txt and slots.csv.");
-        }
+        checkFolder(ccp);
         if (Files.exists(out)) {
             throw new UserException("The output folder " + out + " already exists; remove it or choose another --out.");
         }
-        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
-        Map<String, CcpSlots.SlotClass> byName = new LinkedHashMap<>();
-        slots.classes().forEach(c -> byName.put(c.name(), c));
-        for (Map.Entry<String, String> m : o.merges().entrySet()) {
-            CcpSlots.SlotClass from = byName.get(m.getKey());
-            CcpSlots.SlotClass to = byName.get(m.getValue());
-            if (from == null || to == null) {
-                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " names a class slots.csv does not have (classes: "
-                        + String.join(", ", byName.keySet()) + ").");
-            }
-            if (!from.slot().equals(to.slot())) {
-                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " crosses slots (" + from.slot() + ", " + to.slot() + "); merge within a slot.");
-            }
-        }
-
-        Measured m = measure(ccp, slots, o, byName);
-        Map<String, List<Crop>> found = m.found();
-        Map<String, int[]> maskSize = m.maskSize();
+        Path photos = ccp.resolve("photos");
+        Path masks = ccp.resolve("masks");
+        Survey survey = survey(ccp, o);
+        CcpSlots slots = survey.slots();
+        Map<String, CcpSlots.SlotClass> byName = survey.byName();
+        Map<String, List<Crop>> found = survey.found();
+        Map<String, int[]> maskSize = survey.maskSize();
+        Map<String, String> splitOf = survey.splitOf();
         List<CcpSlots.SlotClass> classList = slots.classes();
-        Map<String, String> splitOf = m.splitOf();
 
         Map<String, Integer> trainCount = new LinkedHashMap<>();
         found.forEach((id, crops) -> crops.stream().filter(c -> c.status().equals("ok") && splitOf.get(id).equals(PhotoSplitter.TRAIN))
@@ -187,17 +169,48 @@ public final class CcpGarmentCrops {
         }
     }
 
-    /** Every photo's garments (pass 1, before any merge check of kept classes), mask sizes, and the split by photo. */
-    record Measured(Map<String, List<Crop>> found, Map<String, int[]> maskSize, Map<String, String> splitOf) {
+    /**
+     * Photo id to split (train, validation, test) for every photo: the split {@link #build} makes with the same options
+     * (seed, fractions, merges, minimum pixels), without cutting anything; so a model trained on a dataset can be
+     * scored on exactly its validation or test photos.
+     */
+    public static Map<String, String> photoSplit(Path ccp, Options o) {
+        checkFolder(ccp);
+        return survey(ccp, o).splitOf();
     }
 
-    /**
-     * Measures every mask and splits the photos: the split depends only on the photos, the masks, {@code minPixels},
-     * the merges and the seed, so every kind of crop made with the same options uses the same photos for testing.
-     */
-    static Measured measure(Path ccp, CcpSlots slots, Options o, Map<String, CcpSlots.SlotClass> byName) {
+    private static void checkFolder(Path ccp) {
+        if (!Files.isDirectory(ccp)) {
+            throw new UserException("CCP folder " + ccp + " does not exist.");
+        }
+        if (!Files.isDirectory(ccp.resolve("photos")) || !Files.isDirectory(ccp.resolve("masks"))) {
+            throw new UserException(ccp + " is not a CCP folder: it needs photos/, masks/, labels.txt and slots.csv.");
+        }
+    }
+
+    /** Pass 1 of {@link #build}: every mask measured (classes merged), and the split by photo that follows from it. */
+    record Survey(CcpSlots slots, Map<String, CcpSlots.SlotClass> byName, Map<String, List<Crop>> found,
+                          Map<String, int[]> maskSize, Map<String, String> splitOf) {
+    }
+
+    static Survey survey(Path ccp, Options o) {
         Path photos = ccp.resolve("photos");
         Path masks = ccp.resolve("masks");
+        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
+        Map<String, CcpSlots.SlotClass> byName = new LinkedHashMap<>();
+        slots.classes().forEach(c -> byName.put(c.name(), c));
+        for (Map.Entry<String, String> m : o.merges().entrySet()) {
+            CcpSlots.SlotClass from = byName.get(m.getKey());
+            CcpSlots.SlotClass to = byName.get(m.getValue());
+            if (from == null || to == null) {
+                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " names a class slots.csv does not have (classes: "
+                        + String.join(", ", byName.keySet()) + ").");
+            }
+            if (!from.slot().equals(to.slot())) {
+                throw new UserException("--merge " + m.getKey() + "=" + m.getValue() + " crosses slots (" + from.slot() + ", " + to.slot() + "); merge within a slot.");
+            }
+        }
+
         List<String> ids = photoIds(photos);
         if (ids.isEmpty()) {
             throw new UserException(photos + " holds no .jpg photos.");
@@ -224,7 +237,7 @@ public final class CcpGarmentCrops {
             found.put(id, crops);
             classesByPhoto.put(id, present);
         }
-        return new Measured(found, maskSize, PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed()));
+        return new Survey(slots, byName, found, maskSize, PhotoSplitter.split(classesByPhoto, o.validationFraction(), o.testFraction(), o.seed()));
     }
 
     /** Regions after merging: a merged class's pixels are summed and its boxes united. */

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +72,8 @@ public final class CcpRegionCrops {
         if (Files.exists(out)) {
             throw new UserException("The output folder " + out + " already exists; remove it or choose another --out.");
         }
-        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
-        Map<String, CcpSlots.SlotClass> byName = new LinkedHashMap<>();
-        slots.classes().forEach(c -> byName.put(c.name(), c));
-        CcpGarmentCrops.Measured measured = CcpGarmentCrops.measure(ccp, slots, o, byName);
+        CcpGarmentCrops.Survey measured = CcpGarmentCrops.survey(ccp, o);
+        CcpSlots slots = measured.slots();
 
         List<Crop> found = new ArrayList<>();
         for (String id : measured.found().keySet()) {

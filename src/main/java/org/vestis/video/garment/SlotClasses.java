@@ -2,6 +2,7 @@ package org.vestis.video.garment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which of a garment model's classes belong to which slot, and the presence thresholds of the optional slots: the
@@ -104,5 +108,42 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
 
     public double presenceThreshold(GarmentSlot slot) {
         return presence.getOrDefault(slot, DEFAULT_PRESENCE);
+    }
+
+    /** The same classes with other presence thresholds (slots {@code presence} leaves out keep theirs). */
+    public SlotClasses withPresence(Map<GarmentSlot, Double> thresholds) {
+        Map<GarmentSlot, Double> p = new EnumMap<>(GarmentSlot.class);
+        p.putAll(presence);
+        p.putAll(thresholds);
+        return new SlotClasses(classIndices, p, labels);
+    }
+
+    /**
+     * Writes these presence thresholds into the bundle's {@value #FILE}, leaving the rest of the file as it is written
+     * (its "presence" object is replaced, or added when missing).
+     */
+    public void writePresence(Path bundleDir) {
+        Path file = bundleDir.resolve(FILE);
+        try {
+            String text = Files.readString(file);
+            StringBuilder object = new StringBuilder("\"presence\": {");
+            String sep = "";
+            for (GarmentSlot slot : GarmentSlot.values()) {
+                if (slot.optional()) {
+                    object.append(sep).append(String.format(Locale.ROOT, "\"%s\": %s", slot.label(), presenceThreshold(slot)));
+                    sep = ", ";
+                }
+            }
+            object.append('}');
+            Matcher m = Pattern.compile("\"presence\"\\s*:\\s*\\{[^}]*}").matcher(text);
+            String updated = m.find() ? text.substring(0, m.start()) + object + text.substring(m.end())
+                    : text.substring(0, text.lastIndexOf('}')).stripTrailing() + ",\n  " + object + "\n}";
+            new ObjectMapper().readTree(updated); // never leave a file the pipeline cannot read
+            Path part = OutputFiles.partName(file);
+            Files.writeString(part, updated);
+            OutputFiles.publish(part, file);
+        } catch (IOException e) {
+            throw new UserException("Could not write the presence thresholds into " + file + ": " + e.getMessage() + ".", e);
+        }
     }
 }

@@ -103,6 +103,9 @@ class CcpGarmentCropsTest {
             }
         }
         assertThat(r.count("test", "pants")).isEqualTo(4);
+        // garments-eval scores a model on its dataset's photos: the split alone, without cutting, is the same.
+        assertThat(CcpGarmentCrops.photoSplit(ccp, o)).isEqualTo(r.splitOfPhoto());
+        assertThat(CcpGarmentCrops.photoSplit(ccp, o.withSeed(4))).isNotEqualTo(r.splitOfPhoto());
     }
 
     @Test

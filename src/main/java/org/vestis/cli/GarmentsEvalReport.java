@@ -1,0 +1,176 @@
+package org.vestis.cli;
+
+import org.vestis.data.ccp.CcpSlots;
+import org.vestis.data.ccp.PipelineSlotMetrics;
+import org.vestis.data.ccp.SlotTruth;
+import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.garment.RegionSource;
+import org.vestis.video.garment.SlotClasses;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** garments-eval's figures, and how they are shown: a table on stdout, a report.md section, JSON. */
+record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, List<PipelineSlotMetrics.ClassSlot> classSlots,
+                          List<PipelineSlotMetrics.PresenceSlot> presenceSlots, Map<String, Integer> regions) {
+
+    static GarmentsEvalReport of(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes, List<Map<String, String>> train,
+                                 CcpSlots slots, String split) {
+        List<PipelineSlotMetrics.Photo> photos = runs.stream().map(r -> GarmentsEvalCommand.decide(r, classes)).toList();
+        List<PipelineSlotMetrics.ClassSlot> cs = new ArrayList<>();
+        for (String s : GarmentsEvalCommand.CLASS_SLOTS) {
+            cs.add(PipelineSlotMetrics.classes(s, SlotTruth.evalClasses(slots, s), photos, train));
+        }
+        List<PipelineSlotMetrics.PresenceSlot> ps = new ArrayList<>();
+        for (String s : GarmentsEvalCommand.PRESENCE_SLOTS) {
+            ps.add(PipelineSlotMetrics.presence(s, classes.presenceThreshold(GarmentSlot.of(s)), photos, train));
+        }
+        Map<String, Integer> regions = new LinkedHashMap<>();
+        for (RegionSource source : RegionSource.values()) {
+            regions.put(source.label(), 0);
+        }
+        regions.put(PipelineSlotMetrics.NO_PERSON, 0);
+        for (GarmentsEvalCommand.PhotoRun r : runs) {
+            regions.merge(r.observation() == null ? PipelineSlotMetrics.NO_PERSON : r.observation().regions().source().label(), 1, Integer::sum);
+        }
+        return new GarmentsEvalReport(split, photos, cs, ps, regions);
+    }
+
+    int misses() {
+        return regions.get(PipelineSlotMetrics.NO_PERSON);
+    }
+
+    String summaryLine() {
+        return String.format(Locale.ROOT, "%d %s photos; a person found in %d (%d without one count against every slot); body regions from "
+                        + "landmarks in %d, from box proportions in %d, none in %d.", photos.size(), split, photos.size() - misses(), misses(),
+                regions.get(RegionSource.LANDMARKS.label()), regions.get(RegionSource.BOX.label()), regions.get(RegionSource.NONE.label()));
+    }
+
+    /** The readable table for stdout. */
+    String table() {
+        StringBuilder sb = new StringBuilder(summaryLine()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "%-10s %7s %9s  %s%n", "slot", "photos", "accuracy", "baseline (majority class of the training photos)"));
+        for (PipelineSlotMetrics.ClassSlot s : classSlots) {
+            sb.append(String.format(Locale.ROOT, "%-10s %7d %9s  %s (%s)%n", s.slot(), s.photos(), pct(s.accuracy()), pct(s.baseline()), s.majorityClass()));
+        }
+        sb.append(String.format(Locale.ROOT, "%n%-10s %7s %5s %9s %9s %7s %6s %14s %9s  %s%n", "slot", "photos", "worn", "threshold", "precision",
+                "recall", "F1", "always-worn F1", "accuracy", "baseline accuracy (majority of the training photos)"));
+        for (PipelineSlotMetrics.PresenceSlot s : presenceSlots) {
+            sb.append(String.format(Locale.ROOT, "%-10s %7d %5d %9.2f %9s %7s %6s %14s %9s  %s (%s)%n", s.slot(), s.photos(), s.worn(), s.threshold(),
+                    pct(s.precision()), pct(s.recall()), f1(s.f1()), f1(s.alwaysWornF1()), pct(s.accuracy()), pct(s.majorityAccuracy()),
+                    s.majorityWorn() ? "always worn" : "never worn"));
+        }
+        for (PipelineSlotMetrics.ClassSlot s : classSlots) {
+            sb.append('\n').append(s.slot()).append(" (rows: truth; columns: the pipeline's answer)\n");
+            List<String> cols = new ArrayList<>(s.classes());
+            cols.add(PipelineSlotMetrics.NONE);
+            cols.add(PipelineSlotMetrics.NO_PERSON);
+            textMatrix(sb, s.classes(), cols, s.confusion());
+        }
+        for (PipelineSlotMetrics.PresenceSlot s : presenceSlots) {
+            sb.append('\n').append(s.slot()).append(" (rows: truth; columns: the pipeline's answer)\n");
+            textMatrix(sb, List.of("worn", "not worn"), List.of("worn", PipelineSlotMetrics.NONE, PipelineSlotMetrics.NO_PERSON), s.confusion());
+        }
+        return sb.toString();
+    }
+
+    private static void textMatrix(StringBuilder sb, List<String> rows, List<String> cols, long[][] m) {
+        sb.append(String.format(Locale.ROOT, "  %-11s", ""));
+        cols.forEach(c -> sb.append(String.format(Locale.ROOT, " %10s", c)));
+        sb.append('\n');
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append(String.format(Locale.ROOT, "  %-11s", rows.get(r)));
+            for (long v : m[r]) {
+                sb.append(String.format(Locale.ROOT, " %10d", v));
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** The section for the bundle's report.md. */
+    String markdown(String invocation, long seed, double minShare) {
+        StringBuilder sb = new StringBuilder(GarmentsEvalCommand.SECTION).append("\n\n");
+        sb.append("`").append(invocation).append("` (").append(LocalDate.now(ZoneOffset.UTC)).append("): every photo of the ").append(split)
+                .append(" split of the dataset this model was trained on (split by photo, seed ").append(seed).append(")")
+                .append(split.equals("test") ? ", never seen in training, model choice or threshold choice" : "")
+                .append(", through the whole pipeline as `analyze` runs it: the person detector (its most confident box; no "
+                        + "ground-truth boxes), body regions from the pose landmarks (else box proportions), the garment classifier on "
+                        + "each region, and the slot decision with garments.json's presence thresholds");
+        sb.append(String.format(Locale.ROOT, " (headwear %.2f, outerwear %.2f, chosen for F1 on the validation photos by `--choose-presence`).%n%n",
+                presenceSlots.get(0).threshold(), presenceSlots.get(1).threshold()));
+        sb.append(String.format(Locale.ROOT, "Truth from each photo's label map: per slot the class with the most pixels, worn when the slot's "
+                + "garments cover at least %.0f%% of the person's labelled pixels; footwear as boots, sandals or other. %s%n%n", minShare * 100, summaryLine()));
+        sb.append("| slot | photos | accuracy | majority-class baseline |\n| --- | ---: | ---: | --- |\n");
+        for (PipelineSlotMetrics.ClassSlot s : classSlots) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s (%s) |%n", s.slot(), s.photos(), pct(s.accuracy()), pct(s.baseline()), s.majorityClass()));
+        }
+        sb.append("\n| slot | photos | worn | precision | recall | F1 | baseline F1 (always worn) | accuracy | baseline accuracy (training majority) |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (PipelineSlotMetrics.PresenceSlot s : presenceSlots) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %s (%s) |%n", s.slot(), s.photos(), s.worn(),
+                    pct(s.precision()), pct(s.recall()), f1(s.f1()), f1(s.alwaysWornF1()), pct(s.accuracy()), pct(s.majorityAccuracy()),
+                    s.majorityWorn() ? "always worn" : "never worn"));
+        }
+        sb.append("\nAccuracy counts a slot left `none` (its body part not seen) as wrong; a photo without a person counts against every "
+                + "slot (for presence: a false negative when worn, a false positive when not).\n");
+        for (PipelineSlotMetrics.ClassSlot s : classSlots) {
+            List<String> cols = new ArrayList<>(s.classes());
+            cols.add(PipelineSlotMetrics.NONE);
+            cols.add(PipelineSlotMetrics.NO_PERSON);
+            markdownMatrix(sb, s.slot(), s.classes(), cols, s.confusion());
+        }
+        for (PipelineSlotMetrics.PresenceSlot s : presenceSlots) {
+            markdownMatrix(sb, s.slot(), List.of("worn", "not worn"), List.of("worn", PipelineSlotMetrics.NONE, PipelineSlotMetrics.NO_PERSON), s.confusion());
+        }
+        return sb.toString();
+    }
+
+    private static void markdownMatrix(StringBuilder sb, String slot, List<String> rows, List<String> cols, long[][] m) {
+        sb.append('\n').append(slot).append(" (rows: truth; columns: the pipeline's answer)\n\n| |");
+        cols.forEach(c -> sb.append(' ').append(c).append(" |"));
+        sb.append("\n| --- |");
+        cols.forEach(c -> sb.append(" ---: |"));
+        sb.append('\n');
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append("| ").append(rows.get(r)).append(" |");
+            for (long v : m[r]) {
+                sb.append(' ').append(v).append(" |");
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** Everything, for --json and pipeline-metrics.json. */
+    Map<String, Object> json(Path ccp, Path model, long seed, Map<String, String> merges, double minShare, String invocation) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", invocation);
+        doc.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+        doc.put("ccp", ccp.toString());
+        doc.put("model", model.toString());
+        doc.put("split", split);
+        doc.put("seed", seed);
+        doc.put("merges", merges);
+        doc.put("minShare", minShare);
+        doc.put("photos", photos.size());
+        doc.put("misses", misses());
+        doc.put("regions", regions);
+        doc.put("classSlots", classSlots);
+        doc.put("presenceSlots", presenceSlots);
+        doc.put("perPhoto", photos);
+        return doc;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String f1(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
