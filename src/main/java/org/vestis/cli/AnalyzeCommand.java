@@ -15,6 +15,7 @@ import org.vestis.video.Pipeline;
 import org.vestis.video.PipelineSummary;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.garment.GarmentModel;
+import org.vestis.video.garment.GarmentObserver;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.Detector;
@@ -250,7 +251,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (people.isEmpty()) {
                 continue;
             }
-            System.out.printf("%nPeople in %s (confirmed tracks, as last described):%n", shorten(a.summary().input()));
+            GarmentObserver.Costs c = a.summary().garmentLooks();
+            System.out.printf(Locale.ROOT, "%nPeople in %s (confirmed tracks, as last described; %d looks at people, %.1f part crops"
+                            + " each, ms per look: landmarks %.1f, garment model %.1f, colours %.1f):%n", shorten(a.summary().input()),
+                    c.people(), c.crops() / Math.max(1.0, c.people()), c.regionMillis(), c.classifyMillis(), c.colourMillis());
             people.entrySet().stream().limit(MAX_PEOPLE_PRINTED).forEach(e ->
                     System.out.printf("  #%-4d %s%n", e.getKey(), e.getValue().isEmpty() ? "(not seen well enough)" : e.getValue()));
             if (people.size() > MAX_PEOPLE_PRINTED) {

@@ -145,7 +145,7 @@ public final class Pipeline {
         lastGarmentsOfConfirmedTrack.forEach((id, g) -> people.put(id, g.describe()));
         int confirmed = garments == null ? lastLabelOfConfirmedTrack.size() : lastGarmentsOfConfirmedTrack.size();
         return new PipelineSummary(source.description(), frames, seconds, frames / Math.max(seconds, 1e-9),
-                confirmed, counts, stoppedByUser, garmentCounts, people);
+                confirmed, counts, stoppedByUser, garmentCounts, people, garments == null ? null : garments.costs());
     }
 
     /** For Ctrl-C: like {@link #stop()}, and the summary says the run was interrupted. */

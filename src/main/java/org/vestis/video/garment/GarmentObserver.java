@@ -23,23 +23,38 @@ public final class GarmentObserver {
 
     private final BodyRegionFinder regionFinder;
     private final CropClassifier classifier;
+    private long people;
+    private long crops;
+    private long regionNanos;
+    private long classifyNanos;
+    private long colourNanos;
+
+    /**
+     * What looking at people has cost so far: people looked at, part crops classified, and the milliseconds per person
+     * of each step (regions: the landmark model; classify: the part crops through the garment model, batched; colours).
+     */
+    public record Costs(long people, long crops, double regionMillis, double classifyMillis, double colourMillis) {
+    }
 
     public GarmentObserver(BodyRegionFinder regionFinder, CropClassifier classifier) {
         this.regionFinder = regionFinder;
         this.classifier = classifier;
     }
 
-    public List<GarmentObservation> observe(Mat bgrFrame, List<Box> people) {
+    public List<GarmentObservation> observe(Mat bgrFrame, List<Box> persons) {
+        long t0 = System.nanoTime();
         List<BodyRegions> regions = new ArrayList<>();
         List<Box> partBoxes = new ArrayList<>();
-        for (Box person : people) {
+        for (Box person : persons) {
             BodyRegions r = regionFinder.find(bgrFrame, person);
             regions.add(r);
             for (BodyPart part : BodyPart.values()) {
                 r.get(part).ifPresent(partBoxes::add);
             }
         }
+        long t1 = System.nanoTime();
         List<float[]> probabilities = classifyAll(bgrFrame, partBoxes);
+        long t2 = System.nanoTime();
         List<GarmentObservation> observations = new ArrayList<>();
         int next = 0;
         for (BodyRegions r : regions) {
@@ -51,7 +66,17 @@ public final class GarmentObserver {
             }
             observations.add(new GarmentObservation(r, byPart, colours(bgrFrame, r)));
         }
+        people += persons.size();
+        crops += partBoxes.size();
+        regionNanos += t1 - t0;
+        classifyNanos += t2 - t1;
+        colourNanos += System.nanoTime() - t2;
         return observations;
+    }
+
+    public Costs costs() {
+        double per = Math.max(1, people) * 1e6;
+        return new Costs(people, crops, regionNanos / per, classifyNanos / per, colourNanos / per);
     }
 
     private List<float[]> classifyAll(Mat bgrFrame, List<Box> boxes) {

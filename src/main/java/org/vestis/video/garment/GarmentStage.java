@@ -14,7 +14,6 @@ import java.util.List;
 public final class GarmentStage {
     private final GarmentObserver observer;
     private final GarmentSmoother smoother;
-    private long looks;
 
     GarmentStage(PoseLandmarker landmarker, CropClassifier classifier, SlotClasses classes, int topN) {
         this.observer = new GarmentObserver(new BodyRegionFinder(landmarker), classifier);
@@ -31,7 +30,6 @@ public final class GarmentStage {
         for (int i = 0; i < observations.size(); i++) {
             smoother.add(trackIds.get(i), qualities.get(i), observations.get(i));
         }
-        looks += observations.size();
     }
 
     public PersonGarments current(int trackId) {
@@ -42,9 +40,9 @@ public final class GarmentStage {
         smoother.forget(trackId);
     }
 
-    /** People looked at so far (each look: landmarks and up to four part crops through the model). */
-    public long looks() {
-        return looks;
+    /** What the looks so far have cost (each look: landmarks, up to four part crops through the model, colours). */
+    public GarmentObserver.Costs costs() {
+        return observer.costs();
     }
 
 }
