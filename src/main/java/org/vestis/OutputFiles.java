@@ -33,6 +33,27 @@ public final class OutputFiles {
     }
 
     /**
+     * Creates {@code dir} if needed and proves it writable by writing and deleting a probe file, so a command fails in
+     * one sentence before its work instead of after it: {@code option} names where the folder came from (e.g.
+     * "--report-dir"). Root passes permission checks, so a read-only mount or a file in the path is what stops it.
+     */
+    public static void requireWritableFolder(Path dir, String option) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserException(option + " " + dir + " is a file; give a folder.");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".vestis-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getFile() + ": " + f.getReason()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserException(option + " " + dir + " cannot be written (" + why + "); choose a folder you can write to.", e);
+        }
+    }
+
+    /**
      * Lets the group and others read {@code path} (and enter it, for a folder), as files created the ordinary way
      * are: Java's temporary files and folders are private (0600, 0700), and a temporary name that becomes the final
      * one would keep that, so another user could not read the bundle, the CSV or the downloaded model. Nothing on

@@ -1,12 +1,12 @@
 package org.vestis.ablation;
 
+import org.vestis.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.vestis.UserException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,9 +35,7 @@ public record AblationPlan(String name, Path config, Map<String, String> train, 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
     public static AblationPlan load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("Ablation plan " + file + " does not exist; the shipped plans are configs/ablation-*.yaml.");
-        }
+        InputFiles.requireFile(file, "Ablation plan", "the shipped plans are configs/ablation-*.yaml.");
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());

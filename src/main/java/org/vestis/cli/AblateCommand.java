@@ -7,6 +7,7 @@ import org.vestis.ablation.AblationPlan;
 import org.vestis.ablation.AblationRunner;
 import org.vestis.ablation.GridRun;
 import org.vestis.ablation.RunResult;
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,9 @@ final class AblateCommand implements Callable<Integer> {
         AblationPlan plan = AblationPlan.load(planFile);
         checkBeforeTheFirstRun(plan, planFile);
         Path reportDir = reportRoot.resolve(plan.name());
+        // Before any run trains: a report folder that cannot be written would otherwise fail only after the first run.
+        OutputFiles.requireWritableFolder(reportDir, "--report-dir");
+        OutputFiles.requireWritableFolder(modelsRoot.resolve(plan.name()), "--models-dir");
         int total = plan.runs().size();
         System.out.printf(Locale.ROOT, "Ablation %s: %d runs; report in %s%n", plan.name(), total, reportDir);
         List<RunResult> results;

@@ -1,5 +1,6 @@
 package org.vestis.cli;
 
+import org.vestis.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.ui.LiveWindow;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +66,12 @@ final class LiveCommand implements Callable<Integer> {
         }
         if (model != null) {
             ModelBundle.checkFiles(ProjectRoot.find().resolve(model));
+        }
+        if (screenshot != null) {
+            if (Files.isDirectory(screenshot)) {
+                throw new UserException("--screenshot " + screenshot + " is a folder; give the name of the PNG to write.");
+            }
+            OutputFiles.requireWritableFolder(screenshot.toAbsolutePath().getParent(), "The folder of --screenshot");
         }
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("No display is available for the window (is DISPLAY set?); run it on a desktop, or use 'vestis analyze' for videos without a window.");

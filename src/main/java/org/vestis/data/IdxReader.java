@@ -1,5 +1,6 @@
 package org.vestis.data;
 
+import org.vestis.InputFiles;
 import org.vestis.UserException;
 
 import java.io.BufferedInputStream;
@@ -71,9 +72,7 @@ public final class IdxReader {
     }
 
     private static DataInputStream open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("IDX file " + file + " does not exist.");
-        }
+        InputFiles.requireFile(file, "IDX file", "");
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             raw.mark(2);

@@ -7,7 +7,9 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.deeplearning4j.util.ModelSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,8 +140,22 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         if (outputs != info.labels().size()) {
             throw new UserException(dir + ": the model has " + outputs + " outputs but model.json lists " + info.labels().size() + " labels.");
         }
+        checkInputShape(bundle, dir);
         OneDnnHelpers.attach(bundle.model());
         return bundle;
+    }
+
+    /** One zero image of the declared shape through the network: a model.json that lies about it is caught here, not mid-run. */
+    private static void checkInputShape(ModelBundle bundle, Path dir) {
+        ModelInfo.Input in = bundle.info().input();
+        try (INDArray probe = Nd4j.zeros(DataType.FLOAT, 1, in.channels(), in.height(), in.width());
+             INDArray ignored = output(bundle.model(), probe)) {
+            // the shape fits
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new UserException(dir + ": model.json declares " + in.height() + "x" + in.width() + " images with " + in.channels()
+                    + " channel(s), but the network does not take that shape (" + why + "); the bundle is damaged.", e);
+        }
     }
 
     private long outputCount() {

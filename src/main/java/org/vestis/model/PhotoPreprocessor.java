@@ -1,5 +1,6 @@
 package org.vestis.model;
 
+import org.vestis.InputFiles;
 import org.vestis.UserException;
 
 import javax.imageio.ImageIO;
@@ -7,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,9 +31,7 @@ public final class PhotoPreprocessor {
     }
 
     public static BufferedImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("Image " + file + " does not exist.");
-        }
+        InputFiles.requireFile(file, "Image", "");
         try {
             BufferedImage img = ImageIO.read(file.toFile());
             if (img == null) {

@@ -86,7 +86,8 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
     }
 
     private static Map<String, Set<String>> slotClasses() throws Exception {
-        JsonNode slots = ModelBundle.JSON.readTree(Path.of("models/garments-mobilenetv2/garments.json").toFile()).get("slots");
+        String model = org.vestis.config.ConfigLoader.load(Path.of("configs/garments.yaml")).pipeline.model;
+        JsonNode slots = ModelBundle.JSON.readTree(Path.of(model, "garments.json").toFile()).get("slots");
         Map<String, Set<String>> out = new HashMap<>();
         slots.fields().forEachRemaining(e -> {
             List<String> names = new ArrayList<>();

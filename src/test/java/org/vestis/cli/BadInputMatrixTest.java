@@ -63,7 +63,15 @@ class BadInputMatrixTest extends ConsoleCommandTest {
                 row("score-video: missing timeline", 2, "Cannot read the timeline", "score-video", "DIR/none.jsonl", "DIR/none.jsonl"),
                 row("ablate: missing plan", 2, "does not exist", "ablate", "DIR/none.yaml"),
                 row("garments-dataset: missing CCP folder", 2, "does not exist", "garments-dataset", "--ccp", "DIR/none", "--out", "DIR/g"),
-                row("live: missing source", 2, "does not exist", "live", "--source", "DIR/none.mp4"));
+                row("live: missing source", 2, "does not exist", "live", "--source", "DIR/none.mp4"),
+                row("predict: model.json lies about the input shape", 2, "does not take that shape", "predict", "DIR/lying", "src/test/resources/photos"),
+                row("import tflite: a folder as the labels file", 2, "is a folder, not a file", "import", "tflite", "DIR/data", "--labels", "DIR/data", "--out", "DIR/m"),
+                row("import keras: a folder as the Keras file", 2, "is a folder, not a file", "import", "keras", "DIR/data", "--out", "DIR/m"),
+                row("ablate: a folder as the plan", 2, "is a folder, not a file", "ablate", "DIR/data"),
+                row("ablate: --report-dir cannot be written", 2, "--report-dir", "ablate", "configs/ablation-fashion-mnist.yaml",
+                        "--report-dir", "DIR/keep.txt/reports", "--models-dir", "DIR/models"),
+                row("live: --screenshot into a folder that cannot be written", 2, "The folder of --screenshot", "live",
+                        "--source", CLIP, "--quit-after", "1", "--screenshot", "DIR/keep.txt/shot.png"));
     }
 
     private static Arguments row(String what, int exitCode, String fragment, String... args) {
@@ -75,6 +83,7 @@ class BadInputMatrixTest extends ConsoleCommandTest {
     void badInputIsOneSentenceAndChangesNothing(String what, int exitCode, String fragment, String[] args) throws Exception {
         Files.writeString(dir.resolve("keep.txt"), "not a MOT file");
         Files.createDirectories(dir.resolve("data"));
+        lyingBundle(dir.resolve("lying"));
         String committed = digest(Path.of(SEED, "model.json")) + digest(Path.of(SEED, "model.zip"));
         String[] typed = Stream.of(args).map(a -> a.replace("DIR", dir.toString())).toArray(String[]::new);
 
@@ -89,6 +98,16 @@ class BadInputMatrixTest extends ConsoleCommandTest {
         }
         assertThat(digest(Path.of(SEED, "model.json")) + digest(Path.of(SEED, "model.zip"))).as(what + ": the committed bundle").isEqualTo(committed);
         assertThat(Path.of(SEED + ".previous")).as(what).doesNotExist();
+    }
+
+    /** The seed-cnn bundle with a model.json that declares 32x32 inputs where the network takes 28x28. */
+    private static void lyingBundle(Path bundle) throws Exception {
+        Files.createDirectories(bundle);
+        Files.copy(Path.of(SEED, "model.zip"), bundle.resolve("model.zip"));
+        String info = Files.readString(Path.of(SEED, "model.json"));
+        String lying = info.replaceAll("\"height\" : 28", "\"height\" : 32").replaceAll("\"width\" : 28", "\"width\" : 32");
+        assertThat(lying).isNotEqualTo(info);
+        Files.writeString(bundle.resolve("model.json"), lying);
     }
 
     private static String digest(Path file) throws Exception {

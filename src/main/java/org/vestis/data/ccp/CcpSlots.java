@@ -1,5 +1,6 @@
 package org.vestis.data.ccp;
 
+import org.vestis.InputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -108,9 +109,7 @@ public final class CcpSlots {
     }
 
     private static List<String> lines(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + " does not exist.");
-        }
+        InputFiles.requireFile(file, "The file", "");
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {

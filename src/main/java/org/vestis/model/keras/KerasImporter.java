@@ -1,5 +1,6 @@
 package org.vestis.model.keras;
 
+import org.vestis.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.hdf5.global.hdf5;
 import org.deeplearning4j.nn.api.Layer;
@@ -119,9 +120,7 @@ public final class KerasImporter {
 
     /** Reads, imports and converts the model; every problem with the file is a {@link UserException}. */
     public static Imported importFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("Keras file " + file + " does not exist.");
-        }
+        InputFiles.requireFile(file, "Keras file", "");
         if (!isHdf5(file)) {
             throw new UserException(file + " is not an HDF5 file; save the Keras model with model.save('model.h5') and import that.");
         }

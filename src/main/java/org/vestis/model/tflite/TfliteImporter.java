@@ -1,5 +1,6 @@
 package org.vestis.model.tflite;
 
+import org.vestis.InputFiles;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -84,9 +85,7 @@ public final class TfliteImporter {
     }
 
     public static List<String> readLabels(Path labelsFile) {
-        if (!Files.isRegularFile(labelsFile)) {
-            throw new UserException("Labels file " + labelsFile + " does not exist; pass the model's labels, one per line.");
-        }
+        InputFiles.requireFile(labelsFile, "Labels file", "pass the model's labels, one per line.");
         try {
             List<String> labels = new ArrayList<>(Files.readAllLines(labelsFile, StandardCharsets.UTF_8));
             while (!labels.isEmpty() && labels.get(labels.size() - 1).isBlank()) {

@@ -1,5 +1,6 @@
 package org.vestis.model.tflite;
 
+import org.vestis.InputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;
@@ -136,9 +137,7 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
     }
 
     public static TfliteModel read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("TensorFlow Lite file " + file + " does not exist.");
-        }
+        InputFiles.requireFile(file, "TensorFlow Lite file", "");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -63,7 +63,8 @@ public final class PoseLandmarker implements AutoCloseable {
         this.model = model;
         if (!Files.isRegularFile(model)) {
             freeBuffers();
-            throw new UserException("The pose landmark model " + model + " does not exist; " + howToGet(model) + ".");
+            throw new UserException("The pose landmark model " + model + (java.nio.file.Files.isDirectory(model) ? " is a folder, not a file; "
+                    : " does not exist; ") + howToGet(model) + ".");
         }
         try {
             net = readNetFromTFLite(model.toString());

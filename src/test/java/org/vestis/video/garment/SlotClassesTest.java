@@ -34,9 +34,10 @@ class SlotClassesTest {
         assertThat(c.classIndices().get(GarmentSlot.BOTTOM)).containsExactly(5, 6, 7);
     }
 
-    @Test
-    void theCommittedGarmentModelMapsEveryClassItNamesToASlot() {
-        Path bundle = Path.of("models/garments-mobilenetv2");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"models/garments-regions", "models/garments-mobilenetv2"})
+    void theCommittedGarmentModelsMapEveryClassTheyNameToASlot(String dir) {
+        Path bundle = Path.of(dir);
         java.util.List<String> labels = org.vestis.model.ModelBundle.JSON.convertValue(
                 json(readString(bundle.resolve("model.json"))).path("labels"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
         SlotClasses c = SlotClasses.read(bundle, labels).orElseThrow();
