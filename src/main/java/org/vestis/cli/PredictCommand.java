@@ -57,85 +57,84 @@ final class PredictCommand implements Callable<Integer> {
         ModelBundle bundle = ModelBundle.load(model).forInference();
         top = Math.min(top, bundle.info().labels().size());
         Optional<GarmentModel> garments = GarmentModel.forBundle(model, new CropClassifier(bundle), ModelFiles.standard());
+        List<Path> files = expand(inputs);
         if (garments.isPresent()) {
             try (GarmentPhotoPredictor people = new GarmentPhotoPredictor(garments.get())) {
-                return predictPeople(people, expand(inputs));
+                return withCsv(GarmentPhotoPredictor.CSV_HEADER, files.size(), out -> {
+                    int failures = 0;
+                    for (Path f : files) {
+                        failures += people.predict(f, out) ? 0 : 1;
+                        flush(out);
+                    }
+                    return failures;
+                });
             }
         }
         PhotoClassifier classifier = new PhotoClassifier(bundle);
-        List<Path> files = expand(inputs);
-        int failures = 0;
+        return withCsv(csvHeader(), files.size(), out -> predictLabels(classifier, files, out));
+    }
+
+    /** Writes predictions, into the CSV too when --csv is given (a temporary name, renamed at the end); returns the exit code. */
+    private int withCsv(String header, int fileCount, Predictions predictions) throws IOException {
         Path tmpCsv = csv == null ? null : Files.createTempFile(csv.toAbsolutePath().getParent(), csv.getFileName().toString(), ".part");
-        if (tmpCsv != null) {
-            OutputFiles.readableByOthers(tmpCsv);
-        }
+        int failures;
         try (BufferedWriter out = tmpCsv == null ? null : Files.newBufferedWriter(tmpCsv)) {
             if (out != null) {
-                out.write(csvHeader());
+                OutputFiles.readableByOthers(tmpCsv);
+                out.write(header);
             }
-            for (int start = 0; start < files.size(); start += BATCH) {
-                List<Path> batch = new ArrayList<>();
-                List<BufferedImage> images = new ArrayList<>();
-                for (Path f : files.subList(start, Math.min(files.size(), start + BATCH))) {
-                    try {
-                        images.add(PhotoPreprocessor.read(f));
-                        batch.add(f);
-                    } catch (UserException e) {
-                        System.err.println("vestis: " + e.getMessage());
-                        failures++;
-                    }
-                }
-                if (images.isEmpty()) {
-                    continue;
-                }
-                List<Prediction> predictions = classifier.classify(images, top);
-                for (int i = 0; i < batch.size(); i++) {
-                    System.out.println(batch.get(i) + ": " + describe(predictions.get(i)));
-                    if (out != null) {
-                        out.write(csvRow(batch.get(i), predictions.get(i)));
-                    }
-                }
-                if (out != null) {
-                    out.flush();
-                }
-            }
+            failures = predictions.write(out);
         } finally {
             if (tmpCsv != null) {
                 OutputFiles.publish(tmpCsv, csv);
             }
         }
         if (failures > 0) {
-            System.err.printf("vestis: %d of %d images could not be decoded.%n", failures, files.size());
+            System.err.printf("vestis: %d of %d images could not be decoded.%n", failures, fileCount);
             return VestisCommand.USER_ERROR;
         }
         return 0;
     }
 
-    /** A garment model: each photo's people and their five slots; the CSV has a row per person. */
-    private int predictPeople(GarmentPhotoPredictor people, List<Path> files) throws IOException {
+    /** Prints (and writes to {@code csv} when not null) the predictions of every file; returns how many could not be decoded. */
+    private interface Predictions {
+        int write(BufferedWriter csv) throws IOException;
+    }
+
+    /** One label list per photo, in batches. */
+    private int predictLabels(PhotoClassifier classifier, List<Path> files, BufferedWriter out) throws IOException {
         int failures = 0;
-        Path tmpCsv = csv == null ? null : Files.createTempFile(csv.toAbsolutePath().getParent(), csv.getFileName().toString(), ".part");
-        try (BufferedWriter out = tmpCsv == null ? null : Files.newBufferedWriter(tmpCsv)) {
-            if (out != null) {
-                OutputFiles.readableByOthers(tmpCsv);
-                out.write(GarmentPhotoPredictor.CSV_HEADER);
-            }
-            for (Path f : files) {
-                failures += people.predict(f, out) ? 0 : 1;
-                if (out != null) {
-                    out.flush();
+        for (int start = 0; start < files.size(); start += BATCH) {
+            List<Path> batch = new ArrayList<>();
+            List<BufferedImage> images = new ArrayList<>();
+            for (Path f : files.subList(start, Math.min(files.size(), start + BATCH))) {
+                try {
+                    images.add(PhotoPreprocessor.read(f));
+                    batch.add(f);
+                } catch (UserException e) {
+                    System.err.println("vestis: " + e.getMessage());
+                    failures++;
                 }
             }
-        } finally {
-            if (tmpCsv != null) {
-                OutputFiles.publish(tmpCsv, csv);
+            if (images.isEmpty()) {
+                continue;
             }
+            List<Prediction> predictions = classifier.classify(images, top);
+            for (int i = 0; i < batch.size(); i++) {
+                System.out.println(batch.get(i) + ": " + describe(predictions.get(i)));
+                if (out != null) {
+                    out.write(csvRow(batch.get(i), predictions.get(i)));
+                }
+            }
+            flush(out);
         }
-        if (failures > 0) {
-            System.err.printf("vestis: %d of %d images could not be decoded.%n", failures, files.size());
-            return VestisCommand.USER_ERROR;
+        return failures;
+    }
+
+    private static void flush(BufferedWriter out) throws IOException {
+        if (out != null) {
+            out.flush();
         }
-        return 0;
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {
