@@ -73,6 +73,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Boolean blurFaces;
     @Option(names = "--no-video", description = "Skip the annotated video (timeline and CSV only).")
     boolean noVideo;
+    @Option(names = "--regions", description = "Outline each person's body regions (head, torso, legs, feet) in the annotated video (garment models).")
+    boolean regions;
     @Option(names = "--tracker", description = "byte (the default: Kalman filter, two-stage matching) or iou.")
     String tracker;
     @Option(names = "--mot", paramLabel = "FILE", description = "Also write the confirmed tracks in MOTChallenge format, whole, short gaps interpolated (one input only).")
@@ -151,7 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (!noVideo) {
                 // With a stride, the annotated video keeps real time: fewer frames at a lower rate.
                 double fps = source.frameRate() / (source.live() ? 1 : c.stride);
-                sinks.add(new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), fps, faces == null ? null : faces::faces));
+                sinks.add(new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), fps, faces == null ? null : faces::faces, regions));
             }
             sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));

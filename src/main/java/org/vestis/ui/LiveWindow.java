@@ -78,6 +78,7 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
     private final JToggleButton pauseButton = new JToggleButton("Pause");
     private final JToggleButton recordButton = new JToggleButton("Record");
     private final JToggleButton darkButton = new JToggleButton("Dark theme");
+    private final JToggleButton regionsButton = new JToggleButton("Body regions");
     private final JTabbedPane tabs = new JTabbedPane();
     private final ImagePanel imagePanel;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -210,7 +211,12 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
 
         darkButton.setToolTipText("Switch between the light and dark theme (Ctrl+T)");
         darkButton.addActionListener(e -> setDark(darkButton.isSelected()));
-        section(p, "Look", darkButton);
+        regionsButton.setToolTipText("Outline each person's head, torso, legs and feet, where the garments are read (garment models)");
+        regionsButton.addActionListener(e -> {
+            view.showRegions(regionsButton.isSelected());
+            painter.showRegions(regionsButton.isSelected());
+        });
+        section(p, "Look", row(darkButton, regionsButton));
         JScrollPane peopleScroll = new JScrollPane(people);
         peopleScroll.setPreferredSize(new Dimension(250, 130));
         section(p, "People in view", peopleScroll);

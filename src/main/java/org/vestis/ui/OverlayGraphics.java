@@ -23,6 +23,13 @@ public final class OverlayGraphics {
     /** Font size per pixel of cap height (a sans-serif capital is about 0.72 of the font size). */
     private static final double FONT_PER_CAP = 1 / 0.72;
 
+    private volatile boolean regions;
+
+    /** Whether each person's body regions are outlined too (a garment model's head, torso, legs and feet). */
+    public void showRegions(boolean show) {
+        regions = show;
+    }
+
     /** {@code status} may be null or empty (no corner line). */
     public void paint(Graphics2D g, FrameResult result, String status) {
         Object aa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
@@ -56,6 +63,14 @@ public final class OverlayGraphics {
         g.fillRect(x0, y1 - line, x1 - x0, line);
         g.fillRect(x0, y0, line, y1 - y0);
         g.fillRect(x1 - line, y0, line, y1 - y0);
+        if (regions && t.garments() != null) {
+            for (Box r : t.garments().regionsOn(t.detection().box()).values()) {
+                Box c = r.clip(w, h);
+                if (c.width() >= 2 && c.height() >= 2) {
+                    g.drawRect((int) Math.round(c.x()), (int) Math.round(c.y()), (int) Math.round(c.width()) - 1, (int) Math.round(c.height()) - 1);
+                }
+            }
+        }
 
         Band top = measure(g, OverlayLayout.headline(t), OverlayLayout.textHeight(h), true);
         drawBand(g, top, OverlayLayout.headline(t), OverlayLayout.bandLeft(box, top.width, w),

@@ -25,6 +25,12 @@ final class VideoView extends JComponent {
         setOpaque(true);
     }
 
+    /** Outlines each person's body regions (garment models) from the next paint on. */
+    void showRegions(boolean show) {
+        painter.showRegions(show);
+        repaint();
+    }
+
     /** Event thread only. */
     void show(Shown s) {
         shown = s;

@@ -57,14 +57,15 @@ public final class GarmentObserver {
         long t2 = System.nanoTime();
         List<GarmentObservation> observations = new ArrayList<>();
         int next = 0;
-        for (BodyRegions r : regions) {
+        for (int i = 0; i < regions.size(); i++) {
+            BodyRegions r = regions.get(i);
             Map<BodyPart, float[]> byPart = new EnumMap<>(BodyPart.class);
             for (BodyPart part : BodyPart.values()) {
                 if (r.get(part).isPresent()) {
                     byPart.put(part, probabilities.get(next++));
                 }
             }
-            observations.add(new GarmentObservation(r, byPart, colours(bgrFrame, r)));
+            observations.add(new GarmentObservation(r, byPart, colours(bgrFrame, r), persons.get(i)));
         }
         people += persons.size();
         crops += partBoxes.size();

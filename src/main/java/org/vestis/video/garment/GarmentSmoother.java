@@ -86,6 +86,7 @@ public final class GarmentSmoother {
         votes.forEach((slot, v) -> colours.put(slot, v.entrySet().stream()
                 .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey()));
         // The best look (first) gives the regions: its source and confidence stand for the track's.
-        return new GarmentObservation(looks.get(0).observation().regions(), sums, colours);
+        GarmentObservation best = looks.get(0).observation();
+        return new GarmentObservation(best.regions(), sums, colours, best.person());
     }
 }

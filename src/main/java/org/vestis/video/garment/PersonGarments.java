@@ -1,5 +1,7 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.Box;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a person wears: a reading for every one of the five slots, and where the body regions came from
- * ({@code landmarks}, {@code box} for fixed proportions of the person box, {@code none}).
+ * What a person wears: a reading for every one of the five slots, where the body regions came from
+ * ({@code landmarks}, {@code box} for fixed proportions of the person box, {@code none}), and the regions' shape as
+ * fractions of the person box (of the best look), for drawing them on the person's box in any frame.
  */
-public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading> slots) {
+public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading> slots, Map<BodyPart, Box> regionShape) {
+    public PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading> slots) {
+        this(regions, slots, Map.of());
+    }
+
     public PersonGarments {
+        regionShape = Map.copyOf(regionShape);
         Map<GarmentSlot, SlotReading> all = new EnumMap<>(GarmentSlot.class);
         for (GarmentSlot s : GarmentSlot.values()) {
             all.put(s, slots.getOrDefault(s, SlotReading.unseen()));
@@ -22,6 +30,14 @@ public record PersonGarments(RegionSource regions, Map<GarmentSlot, SlotReading>
     /** Nothing seen yet: every slot {@code none} with confidence 0. */
     public static PersonGarments unseen() {
         return new PersonGarments(RegionSource.NONE, Map.of());
+    }
+
+    /** The body regions placed on {@code person} (a box of this person in any frame), for outlines. */
+    public Map<BodyPart, Box> regionsOn(Box person) {
+        Map<BodyPart, Box> out = new EnumMap<>(BodyPart.class);
+        regionShape.forEach((part, f) -> out.put(part, new Box(person.x() + f.x() * person.width(), person.y() + f.y() * person.height(),
+                f.width() * person.width(), f.height() * person.height())));
+        return out;
     }
 
     public SlotReading get(GarmentSlot slot) {

@@ -46,7 +46,7 @@ public final class SlotDecision {
             }
             slots.put(slot, reading);
         }
-        return new PersonGarments(o.regions().source(), slots);
+        return new PersonGarments(o.regions().source(), slots, o.regionShape());
     }
 
     private static String colour(GarmentObservation o, GarmentSlot slot) {

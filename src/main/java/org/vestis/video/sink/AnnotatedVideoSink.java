@@ -43,7 +43,7 @@ public final class AnnotatedVideoSink implements FrameSink {
     private final Path part;
     private final double frameRate;
     private final Function<Mat, List<Box>> faceFinder;
-    private final OverlayPainter painter = new OverlayPainter();
+    private final OverlayPainter painter;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private FFmpegFrameRecorder recorder;
     private int width;
@@ -59,6 +59,12 @@ public final class AnnotatedVideoSink implements FrameSink {
 
     /** {@code faceFinder}, when not null, finds faces in each original frame; they are blurred in the video. */
     public AnnotatedVideoSink(Path file, double frameRate, Function<Mat, List<Box>> faceFinder) {
+        this(file, frameRate, faceFinder, false);
+    }
+
+    /** {@code regions}: outline each person's body regions too (a garment model's head, torso, legs and feet). */
+    public AnnotatedVideoSink(Path file, double frameRate, Function<Mat, List<Box>> faceFinder, boolean regions) {
+        this.painter = new OverlayPainter(regions);
         this.file = file;
         this.part = OutputFiles.partName(file);
         this.frameRate = frameRate > 0 && Double.isFinite(frameRate) ? frameRate : DEFAULT_FRAME_RATE;

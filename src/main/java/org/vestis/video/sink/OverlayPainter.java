@@ -24,6 +24,17 @@ public final class OverlayPainter {
     private static final double HERSHEY_CAP_HEIGHT = 22;
     private static final int STATUS_BACKGROUND = 0x202020;
 
+    private final boolean regions;
+
+    public OverlayPainter() {
+        this(false);
+    }
+
+    /** {@code regions}: also outline each person's body regions (head, torso, legs, feet), for a garment model. */
+    public OverlayPainter(boolean regions) {
+        this.regions = regions;
+    }
+
     /** Draws on {@code image} itself: pass a copy to keep the original. */
     @SuppressWarnings("try") // the scope is used for its side effect: it collects what is allocated inside
     public void paint(Mat image, FrameResult result, String status) {
@@ -51,6 +62,15 @@ public final class OverlayPainter {
         int x1 = (int) Math.round(box.right()) - 1, y1 = (int) Math.round(box.bottom()) - 1;
         // LINE_8 keeps the outline one solid colour (anti-aliasing would blend it into the picture).
         rectangle(image, new Point(x0, y0), new Point(x1, y1), bgr(rgb), OverlayLayout.lineThickness(h, t.confirmed()), LINE_8, 0);
+        if (regions && t.garments() != null) {
+            for (Box r : t.garments().regionsOn(t.detection().box()).values()) {
+                Box c = r.clip(w, h);
+                if (c.width() >= 1 && c.height() >= 1) {
+                    rectangle(image, new Point((int) Math.round(c.x()), (int) Math.round(c.y())),
+                            new Point((int) Math.round(c.right()) - 1, (int) Math.round(c.bottom()) - 1), bgr(rgb), 1, LINE_8, 0);
+                }
+            }
+        }
 
         String headline = OverlayLayout.headline(t);
         int px = OverlayLayout.textHeight(h);
