@@ -128,7 +128,7 @@ public final class PipelineBenchmark {
 
         report("decode-only", decodeRate(input));
 
-        PipelineConfig config = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline; // what analyze runs by default
+        PipelineConfig config = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline; // the single-label pipeline (analyze --config configs/fashion-mnist.yaml); garments: benchmarks/garments.sh
         PipelineSettings settings = config.settings();
         DetectorSettings detectorSettings = config.detectorSettings();
         CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()).forInference());
