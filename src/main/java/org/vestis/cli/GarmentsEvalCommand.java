@@ -209,13 +209,17 @@ final class GarmentsEvalCommand implements Callable<Integer> {
         if (r.observation() == null) {
             return new PipelineSlotMetrics.Photo(r.id(), r.truth(), Map.of(), true);
         }
-        PersonGarments g = SlotDecision.decide(classes, r.observation());
+        return new PipelineSlotMetrics.Photo(r.id(), r.truth(), answer(SlotDecision.decide(classes, r.observation())), false);
+    }
+
+    /** A person's slots as evaluation classes ("none" for an empty slot). */
+    static Map<String, String> answer(PersonGarments g) {
         Map<String, String> answer = new LinkedHashMap<>();
         for (GarmentSlot s : GarmentSlot.values()) {
             String label = g.get(s).label();
             answer.put(s.label(), g.get(s).worn() ? SlotTruth.evalClass(s.label(), label) : PipelineSlotMetrics.NONE);
         }
-        return new PipelineSlotMetrics.Photo(r.id(), r.truth(), answer, false);
+        return answer;
     }
 
     private static void writeJson(Path file, Map<String, Object> doc) throws Exception {
