@@ -160,7 +160,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (mot != null) {
                 sinks.add(new MotChallengeSink(mot, c.maxMisses));
             }
-            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN), sinks,
+            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN, c.settings().looks()), sinks,
                     c.settings());
             ctrlC.whileRunning(pipeline::interrupt);
             long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;

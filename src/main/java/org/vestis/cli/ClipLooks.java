@@ -36,7 +36,7 @@ record ClipLooks(String id, Map<String, String> truth, int frames, List<Look> lo
                          GarmentModel garments, PipelineSettings settings) throws IOException {
         TrackRecorder recorder = new TrackRecorder();
         try (ClipSource source = new ClipSource(id, frames, 10)) {
-            new Pipeline(source, detector, classifier, garments.newStage(settings.topN()), List.of(recorder), settings).run(r -> {
+            new Pipeline(source, detector, classifier, garments.newStage(settings.topN(), settings.looks()), List.of(recorder), settings).run(r -> {
             });
         }
         Optional<List<TrackRecorder.Seen>> track = recorder.longestTrack();

@@ -9,6 +9,7 @@ import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.ModelFiles;
 import org.vestis.video.detect.YoloPersonDetector;
+import org.vestis.video.garment.LookBudget;
 import org.vestis.video.track.ByteTrackerSettings;
 import org.vestis.video.track.IouTrackerSettings;
 import org.vestis.video.track.TrackerSettings;
@@ -62,6 +63,10 @@ public class PipelineConfig {
     public double appearanceWeight = BYTE.appearanceWeight();
     /** byte: a lost track comes back only on a detection whose colours differ by at most this (0..1; 1: any). */
     public double lostAppearance = BYTE.maxLostAppearance();
+    /** Garment models: people looked at per frame on average (landmarks and part crops cost several frames' detection). */
+    public double looksPerFrame = LookBudget.DEFAULT.perFrame();
+    /** Garment models: the most looks in one frame, saved up while nobody needed one (newcomers are looked at at once). */
+    public int lookBurst = LookBudget.DEFAULT.burst();
     /** Process every k-th frame of a file (1 = every frame). */
     public int stride = 1;
     public boolean blurFaces = false;
@@ -80,6 +85,8 @@ public class PipelineConfig {
         require(appearanceWeight >= 0, source, "appearance-weight must not be negative");
         require(lostAppearance >= 0 && lostAppearance <= 1, source, "lost-appearance must be between 0 and 1");
         require(stride >= 1, source, "stride must be at least 1");
+        require(looksPerFrame > 0, source, "looks-per-frame must be above 0");
+        require(lookBurst >= 1, source, "look-burst must be at least 1");
         require(detectorSize >= 32 && detectorSize % 32 == 0, source, "detector-size must be a positive multiple of 32");
         require(detectorNms > 0 && detectorNms <= 1, source, "detector-nms must be above 0 and at most 1");
     }
@@ -100,7 +107,8 @@ public class PipelineConfig {
 
     public PipelineSettings settings() {
         Double floor = detectorConfidence(); // what the detector already applies; null: its own threshold
-        return new PipelineSettings(floor == null ? 0 : floor, topN, trackerSettings(), PipelineSettings.DEFAULTS.queueSize());
+        return new PipelineSettings(floor == null ? 0 : floor, topN, trackerSettings(), PipelineSettings.DEFAULTS.queueSize(),
+                new LookBudget(looksPerFrame, lookBurst));
     }
 
     private TrackerSettings trackerSettings() {

@@ -18,7 +18,7 @@ record LiveSettings(String source, Path config, Path model, String detector, int
     /** Queues of one frame: a window wants the newest picture (and an instant pause) more than overlap. */
     PipelineSettings pipeline() {
         PipelineSettings p = pipelineConfig().settings();
-        return new PipelineSettings(p.minScore(), p.topN(), p.tracker(), 1);
+        return new PipelineSettings(p.minScore(), p.topN(), p.tracker(), 1, p.looks());
     }
 
     /** The detector's settings: the score it reports from (the tracker may want weaker detections), its size. */

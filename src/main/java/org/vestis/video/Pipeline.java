@@ -209,18 +209,18 @@ public final class Pipeline {
         return results;
     }
 
-    /** Garment slots per track: only people whose crop would enter their track's best N are looked at, in one batch. */
+    /**
+     * Garment slots per track: only people whose crop would enter their track's best N are looked at, within the
+     * stage's look budget, in one batch.
+     */
     private List<TrackResult> dressed(VideoFrame frame, List<TrackedDetection> tracked, List<Double> quality) {
         List<Integer> ids = new ArrayList<>();
         List<Box> boxes = new ArrayList<>();
         List<Double> lookQuality = new ArrayList<>();
-        for (int i = 0; i < tracked.size(); i++) {
-            TrackedDetection td = tracked.get(i);
-            if (garments.wouldLook(td.trackId(), quality.get(i))) {
-                ids.add(td.trackId());
-                boxes.add(td.detection().box());
-                lookQuality.add(quality.get(i));
-            }
+        for (int i : garments.choose(tracked.stream().map(TrackedDetection::trackId).toList(), quality)) {
+            ids.add(tracked.get(i).trackId());
+            boxes.add(tracked.get(i).detection().box());
+            lookQuality.add(quality.get(i));
         }
         if (!boxes.isEmpty()) {
             garments.look(frame.image(), ids, boxes, lookQuality);

@@ -31,9 +31,9 @@ public final class GarmentModel implements AutoCloseable {
                 .map(classes -> new GarmentModel(classifier, classes, PoseLandmarker.standard(models, false)));
     }
 
-    /** A fresh stage (no tracks yet) for one run, smoothing over each track's {@code topN} best looks. */
-    public GarmentStage newStage(int topN) {
-        return new GarmentStage(landmarker, classifier, classes, topN);
+    /** A fresh stage (no tracks yet) for one run, smoothing over each track's {@code topN} best looks, within {@code budget}. */
+    public GarmentStage newStage(int topN, LookBudget budget) {
+        return new GarmentStage(landmarker, classifier, classes, topN, budget);
     }
 
     public SlotClasses classes() {

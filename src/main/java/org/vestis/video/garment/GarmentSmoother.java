@@ -35,6 +35,18 @@ public final class GarmentSmoother {
         return kept == null || kept.size() < n || quality > kept.get(kept.size() - 1).quality;
     }
 
+    /**
+     * How much a look of this quality would improve the track: infinite while the track has fewer than N looks (the
+     * fewer, the larger), else the quality over the worst kept one (above 1 when it would enter the best N).
+     */
+    public double gain(int trackId, double quality) {
+        List<Look> kept = best.get(trackId);
+        if (kept == null || kept.size() < n) {
+            return Double.MAX_VALUE / (1 + (kept == null ? 0 : kept.size()));
+        }
+        return quality / Math.max(kept.get(kept.size() - 1).quality, 1e-12);
+    }
+
     /** Adds a look at the track's person (dropped when it is not among the N best). */
     public void add(int trackId, double quality, GarmentObservation observation) {
         List<Look> kept = best.computeIfAbsent(trackId, id -> new ArrayList<>(n + 1));
