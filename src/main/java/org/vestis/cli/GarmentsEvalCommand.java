@@ -8,9 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.OutputFiles;
 import org.vestis.UserException;
-import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
-import org.vestis.data.ccp.CcpGarmentCrops;
 import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.PhotoSplitter;
 import org.vestis.data.ccp.PipelineSlotMetrics;
@@ -28,6 +26,7 @@ import org.vestis.video.garment.PhotoObserver;
 import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -39,9 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 /**
  * `vestis garments-eval --ccp DIR --model MODEL --split validation|test`: garment slots measured through the whole
@@ -58,31 +54,14 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     static final List<String> CLASS_SLOTS = List.of("top", "bottom", "footwear");
     static final List<String> PRESENCE_SLOTS = List.of("headwear", "outerwear");
 
-    @Option(names = "--ccp", required = true, paramLabel = "DIR", description = "CCP folder: photos/, masks/, labels.txt, slots.csv.")
-    Path ccp;
-    @Option(names = "--model", defaultValue = "models/garments-mobilenetv2", paramLabel = "DIR",
-            description = "Garment model bundle (with garments.json; default: ${DEFAULT-VALUE}).")
-    Path model;
-    @Option(names = "--split", defaultValue = "test", description = "validation or test (default: ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    CcpSplitOptions data;
     @Option(names = "--choose-presence", description = "Choose the headwear and outerwear presence thresholds for F1 on these (validation) photos and write them into the model's garments.json.")
     boolean choosePresence;
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures (and every photo's truth and answer) as JSON.")
     Path json;
     @Option(names = "--write-report", description = "Write MODEL/pipeline-metrics.json and put the section \"" + SECTION + "\" into MODEL/report.md.")
     boolean writeReport;
-    @Option(names = "--config", defaultValue = "configs/garments.yaml", description = "Run config giving the detector and its settings (default: ${DEFAULT-VALUE}).")
-    Path config;
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the dataset's split by photo, as given to garments-dataset (default: ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--merge", paramLabel = "FROM=TO", split = ",", defaultValue = "sneakers=shoes,heels=shoes",
-            description = "The dataset's --merge options, which shape its split (default, as the committed model's dataset: ${DEFAULT-VALUE}).")
-    List<String> merge;
-    @Option(names = "--min-share", defaultValue = "" + SlotTruth.DEFAULT_MIN_SHARE,
-            description = "A slot is worn when its garments cover this share of the person's labelled pixels (default: ${DEFAULT-VALUE}).")
-    double minShare;
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N photos of the split (0: all; for quick checks).")
-    int limit;
 
     /** One photo through the pipeline: its truth and what was observed (null: no person found). */
     record PhotoRun(String id, Map<String, String> truth, GarmentObservation observation) {
@@ -92,54 +71,51 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         checkOptions();
-        PipelineConfig c = ConfigLoader.load(config).pipeline;
-        c.validate(config.toString());
-        CcpGarmentCrops.Options o = CcpGarmentCrops.Options.defaults().withSeed(seed).withMerges(GarmentsDatasetCommand.merges(merge));
-        Map<String, String> splitOf = CcpGarmentCrops.photoSplit(ccp, o);
-        CcpSlots slots = CcpSlots.read(ccp.resolve("labels.txt"), ccp.resolve("slots.csv"));
-        List<String> photos = splitOf.keySet().stream().filter(id -> splitOf.get(id).equals(split)).sorted()
-                .limit(limit > 0 ? limit : Long.MAX_VALUE).toList();
+        PipelineConfig c = data.pipelineConfig();
+        Map<String, String> splitOf = data.splitOfPhotos();
+        CcpSlots slots = data.slots();
+        List<String> photos = data.photos(splitOf);
         List<Map<String, String>> train = new ArrayList<>();
         for (String id : splitOf.keySet().stream().sorted().toList()) {
             if (splitOf.get(id).equals(PhotoSplitter.TRAIN)) {
-                train.add(truth(slots, id));
+                train.add(data.truth(slots, id));
             }
         }
 
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(model).forInference());
+        CropClassifier classifier = new CropClassifier(ModelBundle.load(data.model).forInference());
         DetectorSettings ds = c.detectorSettings().withConfidence(c.minScore != null ? c.minScore : Detectors.defaultConfidence(c.detector));
         List<PhotoRun> runs = new ArrayList<>();
         SlotClasses classes;
-        try (GarmentModel garments = GarmentModel.forBundle(model, classifier, ds.models())
-                .orElseThrow(() -> new UserException(model + " is not a garment model: it has no " + SlotClasses.FILE + "."));
+        try (GarmentModel garments = GarmentModel.forBundle(data.model, classifier, ds.models())
+                .orElseThrow(() -> new UserException(data.model + " is not a garment model: it has no " + SlotClasses.FILE + "."));
              Detector detector = Detectors.create(c.detector, ds);
-             ProgressBar bar = new ProgressBarBuilder().setTaskName(split + " photos").setInitialMax(photos.size())
+             ProgressBar bar = new ProgressBarBuilder().setTaskName(data.split + " photos").setInitialMax(photos.size())
                      .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build()) {
             classes = garments.classes();
             PhotoObserver observer = new PhotoObserver(detector, garments.observer());
             for (String id : photos) {
-                runs.add(new PhotoRun(id, truth(slots, id), observe(observer, id)));
+                runs.add(new PhotoRun(id, data.truth(slots, id), observe(observer, id)));
                 bar.step();
             }
         }
         if (choosePresence) {
             classes = classes.withPresence(choosePresence(runs, classes));
-            classes.writePresence(model);
+            classes.writePresence(data.model);
         }
-        GarmentsEvalReport report = GarmentsEvalReport.of(runs, classes, train, slots, split);
+        GarmentsEvalReport report = GarmentsEvalReport.of(runs, classes, train, slots, data.split);
         System.out.print(report.table());
         if (choosePresence) {
             System.out.printf(Locale.ROOT, "Presence thresholds chosen for F1 on these %s photos and written into %s: headwear %s, outerwear %s.%n",
-                    split, model.resolve(SlotClasses.FILE), classes.presenceThreshold(GarmentSlot.HEADWEAR), classes.presenceThreshold(GarmentSlot.OUTERWEAR));
+                    data.split, data.model.resolve(SlotClasses.FILE), classes.presenceThreshold(GarmentSlot.HEADWEAR), classes.presenceThreshold(GarmentSlot.OUTERWEAR));
         }
-        Map<String, Object> doc = report.json(ccp, model, seed, o.merges(), minShare, VestisCommand.invocation);
+        Map<String, Object> doc = report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation);
         if (json != null) {
             writeJson(json, doc);
         }
         if (writeReport) {
-            writeJson(model.resolve("pipeline-metrics.json"), doc);
-            ReportSections.write(model.resolve("report.md"), SECTION, report.markdown(VestisCommand.invocation, seed, minShare));
-            System.out.println("Wrote " + model.resolve("pipeline-metrics.json") + " and the section \"" + SECTION + "\" of " + model.resolve("report.md") + ".");
+            writeJson(data.model.resolve("pipeline-metrics.json"), doc);
+            ReportSections.write(data.model.resolve("report.md"), SECTION, report.markdown(VestisCommand.invocation, data.seed, data.minShare));
+            System.out.println("Wrote " + data.model.resolve("pipeline-metrics.json") + " and the section \"" + SECTION + "\" of " + data.model.resolve("report.md") + ".");
         }
         System.out.printf(Locale.ROOT, "%d photos in %.1f s.%n", photos.size(), (System.nanoTime() - start) / 1e9);
         return 0;
@@ -147,39 +123,17 @@ final class GarmentsEvalCommand implements Callable<Integer> {
 
     /** Every bad option as one sentence, before anything is read. */
     private void checkOptions() {
-        if (!split.equals(PhotoSplitter.VALIDATION) && !split.equals(PhotoSplitter.TEST)) {
-            throw new UserException("--split " + split + " is not validation or test.");
-        }
-        if (choosePresence && !split.equals(PhotoSplitter.VALIDATION)) {
+        data.check();
+        if (choosePresence && !data.split.equals(PhotoSplitter.VALIDATION)) {
             throw new UserException("--choose-presence chooses thresholds on the validation photos; the test photos are only scored (use --split validation).");
-        }
-        if (!(minShare >= 0 && minShare < 1)) {
-            throw new UserException("--min-share must be at least 0 and below 1, not " + minShare + ".");
-        }
-        if (limit < 0) {
-            throw new UserException("--limit must not be negative.");
-        }
-        if (!Files.isDirectory(model)) {
-            throw new UserException("The model folder " + model + " does not exist.");
-        }
-        if (!Files.isRegularFile(model.resolve(SlotClasses.FILE))) {
-            throw new UserException(model + " is not a garment model: it has no " + SlotClasses.FILE + ".");
         }
         if (json != null && Files.isDirectory(json)) {
             throw new UserException("--json " + json + " is a folder; give the name of the file to write.");
         }
     }
 
-    private Map<String, String> truth(CcpSlots slots, String id) {
-        return SlotTruth.ofMask(ccp.resolve("masks").resolve(id + ".png"), slots, minShare);
-    }
-
     private GarmentObservation observe(PhotoObserver observer, String id) {
-        Path file = ccp.resolve("photos").resolve(id + ".jpg");
-        try (Mat photo = imread(file.toString(), IMREAD_COLOR)) {
-            if (photo.empty()) {
-                throw new UserException("The photo " + file + " could not be decoded.");
-            }
+        try (Mat photo = data.photo(id)) {
             return observer.observe(photo).orElse(null);
         }
     }
