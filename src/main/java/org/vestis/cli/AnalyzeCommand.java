@@ -12,15 +12,16 @@ import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
 import org.vestis.video.Pipeline;
+import org.vestis.video.PipelineSettings;
 import org.vestis.video.PipelineSummary;
 import org.vestis.video.classify.CropClassifier;
-import org.vestis.video.garment.GarmentModel;
-import org.vestis.video.garment.GarmentObserver;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.FaceTorsoDetector;
 import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.garment.GarmentModel;
+import org.vestis.video.garment.GarmentObserver;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.sink.MotChallengeSink;
@@ -160,8 +161,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (mot != null) {
                 sinks.add(new MotChallengeSink(mot, c.maxMisses));
             }
-            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN, c.settings().looks()), sinks,
-                    c.settings());
+            PipelineSettings settings = c.settings();
+            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN, settings.looks()),
+                    sinks, settings);
             ctrlC.whileRunning(pipeline::interrupt);
             long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
             PipelineSummary summary;

@@ -103,7 +103,7 @@ final class PlaybackSource implements FrameSource {
             frame.close();
             return null;
         }
-        return new VideoFrame(frame.index() + indexOffset, frame.timestampSeconds() + timeOffset, frame.image());
+        return new VideoFrame(frame.index() + indexOffset, frame.timestampSeconds() + timeOffset, frame.image(), frame.file());
     }
 
     private double period() {

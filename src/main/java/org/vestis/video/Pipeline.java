@@ -16,6 +16,7 @@ import org.vestis.video.track.TrackedDetection;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +27,10 @@ import java.util.function.Consumer;
 /**
  * Source → detector → tracker → batched classifier → smoother → sinks. With a garment model a {@link GarmentStage}
  * takes the classifier's place: it describes each person by garment slots, looking only at crops that would enter
- * the track's best N. Four threads joined by bounded
- * queues: capture (reads the source), detect (detector and tracker), classify (the calling thread: crops,
- * model, smoother) and output (feeds the sinks). Detection of frame n+1 overlaps classification of frame n,
- * so the two cores are both busy, and slow disks never stall inference. {@link #stop()} (e.g. from a Ctrl-C
+ * the track's best N, within a look budget. Four threads joined by bounded queues: capture (reads the source), detect
+ * (detector and tracker), classify (the calling thread: crops, model, smoother) and output (feeds the sinks).
+ * Detection of frame n+1 overlaps classification of frame n, so the two cores are both busy, and slow disks never
+ * stall inference. {@link #stop()} (e.g. from a Ctrl-C
  * hook) ends capture; everything already read is still processed and the sinks are closed, so outputs are
  * complete up to the last processed frame.
  */
@@ -135,17 +136,22 @@ public final class Pipeline {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Integer> counts = new TreeMap<>();
         lastLabelOfConfirmedTrack.values().forEach(l -> counts.merge(l, 1, Integer::sum));
-        Map<String, Map<String, Integer>> garmentCounts = new java.util.LinkedHashMap<>();
-        for (GarmentSlot slot : GarmentSlot.values()) {
-            for (PersonGarments g : lastGarmentsOfConfirmedTrack.values()) {
-                garmentCounts.computeIfAbsent(slot.label(), k -> new TreeMap<>()).merge(g.get(slot).label(), 1, Integer::sum);
-            }
-        }
         Map<Integer, String> people = new TreeMap<>();
         lastGarmentsOfConfirmedTrack.forEach((id, g) -> people.put(id, g.describe()));
         int confirmed = garments == null ? lastLabelOfConfirmedTrack.size() : lastGarmentsOfConfirmedTrack.size();
         return new PipelineSummary(source.description(), frames, seconds, frames / Math.max(seconds, 1e-9),
-                confirmed, counts, stoppedByUser, garmentCounts, people, garments == null ? null : garments.costs());
+                confirmed, counts, stoppedByUser, garmentCounts(), people, garments == null ? null : garments.costs());
+    }
+
+    /** Per slot, how many confirmed people got each class (as last described); empty without a garment model. */
+    private Map<String, Map<String, Integer>> garmentCounts() {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            for (PersonGarments g : lastGarmentsOfConfirmedTrack.values()) {
+                counts.computeIfAbsent(slot.label(), k -> new TreeMap<>()).merge(g.get(slot).label(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** For Ctrl-C: like {@link #stop()}, and the summary says the run was interrupted. */

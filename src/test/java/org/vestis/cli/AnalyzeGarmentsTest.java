@@ -85,6 +85,20 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
         summary.get("people").fields().forEachRemaining(e -> assertThat(printed).contains("#" + e.getKey()).contains(e.getValue().asText()));
     }
 
+    @Test
+    void anImageFolderNamesEachLinesImage() throws Exception {
+        Path outDir = dir.resolve("folder");
+        assertThat(run("analyze", "src/test/resources/people", "--out", outDir.toString(), "--no-video"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = Files.readAllLines(outDir.resolve("people.timeline.jsonl"));
+        assertThat(lines).hasSize(2); // the two people of the one photo
+        for (String line : lines) {
+            JsonNode n = ModelBundle.JSON.readTree(line);
+            assertThat(n.get("file").asText()).isEqualTo("walking-frame25.jpg");
+            assertThat(n.get("garments").size()).isEqualTo(5);
+        }
+    }
+
     private static Map<String, Set<String>> slotClasses() throws Exception {
         String model = org.vestis.config.ConfigLoader.load(Path.of("configs/garments.yaml")).pipeline.model;
         JsonNode slots = ModelBundle.JSON.readTree(Path.of(model, "garments.json").toFile()).get("slots");

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * With a garment model a person's labels are null and the line carries {@code "regions":"landmarks"} (or "box",
  * "none") and {@code "garments":{"headwear":{"label":"none","confidence":0.8,"colour":"unknown"},"top":{"label":
  * "t-shirt","confidence":0.71,"colour":"red"},...}} with all five slots, smoothed over the track's best looks.
- * A frame without objects writes no line. Labels a stage did not produce are null. Lines go to
+ * An image folder's lines name their image ({@code "file":"0042.jpg"}). A frame without objects writes no line. Labels a stage did not produce are null. Lines go to
  * {@code FILE.part.jsonl} (for {@code FILE.jsonl}), flushed after every frame so a crash keeps what was done,
  * and the file gets its final name on {@link #close()}.
  */
@@ -40,15 +40,18 @@ public final class TimelineJsonlSink implements FrameSink {
     @Override
     public void accept(VideoFrame frame, FrameResult result) throws IOException {
         for (TrackResult track : result.tracks()) {
-            out.writeLine(json.writeValueAsString(line(result, track)));
+            out.writeLine(json.writeValueAsString(line(result, track, frame.file())));
         }
         out.flush();
     }
 
-    private ObjectNode line(FrameResult result, TrackResult track) {
+    private ObjectNode line(FrameResult result, TrackResult track, String file) {
         ObjectNode n = json.createObjectNode();
         n.put("frame", result.frameIndex());
         putNumber(n, "time", result.timestampSeconds(), 3);
+        if (file != null) {
+            n.put("file", file);
+        }
         n.put("track", track.trackId());
         n.put("confirmed", track.confirmed());
         Box box = track.detection().box();

@@ -92,7 +92,7 @@ public final class ImageFolderSource implements FrameSource {
                 skipped.add(files.get(index).getFileName().toString());
                 continue;
             }
-            return new VideoFrame(index, 0.0, image);
+            return new VideoFrame(index, 0.0, image, files.get(index).getFileName().toString());
         }
         return null;
     }
