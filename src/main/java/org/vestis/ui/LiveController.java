@@ -211,7 +211,7 @@ final class LiveController {
 
     private void startRun(Detector det, CropClassifier classifier, GarmentModel garments, LiveSettings s) {
         detector = det;
-        Pipeline p = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(s.pipeline().topN(), s.pipeline().looks()), List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
+        Pipeline p = new Pipeline(source, det, classifier, garments == null ? null : garments.newBackgroundStage(s.pipeline().topN(), s.pipeline().looks()), List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
         pipeline = p;
         String description = source.description();
         stopping = false;

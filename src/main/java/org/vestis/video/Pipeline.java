@@ -123,6 +123,9 @@ public final class Pipeline {
             drain(detected, detect);
             putQuietly(processed, END);
             join(output);
+            if (garments != null) {
+                garments.finish();
+            }
         }
         if (failure instanceof IOException io) {
             throw io;

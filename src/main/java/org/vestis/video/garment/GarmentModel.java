@@ -31,9 +31,17 @@ public final class GarmentModel implements AutoCloseable {
                 .map(classes -> new GarmentModel(classifier, classes, PoseLandmarker.standard(models, false)));
     }
 
-    /** A fresh stage (no tracks yet) for one run, smoothing over each track's {@code topN} best looks, within {@code budget}. */
+    /**
+     * A fresh stage (no tracks yet) for one run, smoothing over each track's {@code topN} best looks, within
+     * {@code budget}; its looks run on the caller's thread (analyze, reproducible).
+     */
     public GarmentStage newStage(int topN, LookBudget budget) {
-        return new GarmentStage(landmarker, classifier, classes, topN, budget);
+        return new GarmentStage(landmarker, classifier, classes, topN, budget, false);
+    }
+
+    /** Like {@link #newStage}, but looks run on a worker of their own, so they never hold up the frames (the live window). */
+    public GarmentStage newBackgroundStage(int topN, LookBudget budget) {
+        return new GarmentStage(landmarker, classifier, classes, topN, budget, true);
     }
 
     public SlotClasses classes() {

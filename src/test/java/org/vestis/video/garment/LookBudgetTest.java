@@ -38,7 +38,7 @@ class LookBudgetTest {
 
     @Test
     void peopleNotYetSeenComeFirstThenTheLargestGain() {
-        GarmentStage stage = new GarmentStage(null, null, SlotTestModels.classes(), 2, new LookBudget(1, 2));
+        GarmentStage stage = new GarmentStage(null, null, SlotTestModels.classes(), 2, new LookBudget(1, 2), false);
         GarmentObservation legs = new GarmentObservation(landmarkRegions(BodyPart.LEGS), Map.of(BodyPart.LEGS, p("pants", 1.0)), Map.of());
         // Track 1 has its two looks (qualities 0.5 and 0.4), track 2 one look, track 3 none.
         GarmentSmoother smoother = stage.smoother();
