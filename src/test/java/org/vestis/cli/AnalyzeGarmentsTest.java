@@ -99,6 +99,18 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
         }
     }
 
+    @Test
+    void aMissingLandmarkModelIsOneSentenceNamingTheFileAndWhereToGetIt() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("empty-models"));
+        Path config = dir.resolve("garments.yaml");
+        Files.writeString(config, Files.readString(Path.of("configs/garments.yaml"))
+                .replace("pipeline:\n", "pipeline:\n  detector-models: " + models + "\n"));
+        assertThat(run("analyze", CLIP.toString(), "--out", dir.resolve("out").toString(), "--config", config.toString())).isEqualTo(2);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).contains("pose/pose_landmark_lite.tflite").contains("https://").doesNotContain("\tat ");
+        assertThat(stderr.strip().lines()).hasSize(1);
+    }
+
     private static Map<String, Set<String>> slotClasses() throws Exception {
         String model = org.vestis.config.ConfigLoader.load(Path.of("configs/garments.yaml")).pipeline.model;
         JsonNode slots = ModelBundle.JSON.readTree(Path.of(model, "garments.json").toFile()).get("slots");
