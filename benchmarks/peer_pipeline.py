@@ -25,6 +25,8 @@ import cv2
 import numpy as np
 import torch
 
+import peer_blas  # beside this file
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from peer_torch import fashion_cnn  # noqa: E402  (the same topology as Architecture.FASHION_CNN)
 
@@ -419,6 +421,7 @@ def report(name, rate):
 
 
 def main():
+    print("# peer: " + peer_blas.describe(), flush=True)
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--input", required=True, help="the 640x480 file PipelineBenchmark prepared (its INPUT line)")
     p.add_argument("--quick", action="store_true")

@@ -12,6 +12,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+import peer_blas  # beside this file
+
 torch.set_num_threads(int(os.environ.get("PEER_THREADS", "2")))
 QUICK = "--quick" in sys.argv
 SECONDS = 4 if QUICK else 15
@@ -107,6 +109,7 @@ def report(name, rate):
 
 
 def main():
+    print("# peer: " + peer_blas.describe(), flush=True)
     torch.manual_seed(1)
     for name, build in (("seed-cnn", seed_cnn), ("fashion-cnn", fashion_cnn)):
         model = build()

@@ -3,7 +3,7 @@
 # per measurement and appends the results to benchmarks/RESULTS.md. `--quick` finishes in about 3 minutes.
 # `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
 # single runs of either side vary by 30% or more from one minute to the next.
-# Needs: Debian's python3-torch and libopenblas0-pthread (installed here with apt-get when missing, as root),
+# Needs: Debian's python3-torch, python3-torchvision (MobileNetV2) and libopenblas0-pthread (installed here with apt-get when missing, as root),
 # and the Fashion-MNIST files (found as `vestis train` finds them; set VESTIS_FASHION_MNIST to point at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a positive whole number, not '$repeat'." >&2; exit 2; }
-if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch libopenblas0-pthread >&2
+if ! /usr/bin/python3 -c "import torch, torchvision" 2>/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-torchvision libopenblas0-pthread >&2
 fi
 [ -f target/vestis.jar ] && [ -z "$(find src/main pom.xml -newer target/vestis.jar -print -quit)" ] || mvn -q -B -DskipTests package >&2
 export OMP_NUM_THREADS=2
@@ -27,10 +27,14 @@ export OMP_NUM_THREADS=2
 export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 ours=""
 peer=""
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 1; i <= repeat; i++)); do
   ours+=$(java -Xmx4g -cp "target/vestis.jar:target/lib/*" org.vestis.bench.ModelBenchmark $mode | tee -a /dev/stderr)$'\n'
-  peer+=$(/usr/bin/python3 benchmarks/peer_torch.py $mode | tee -a /dev/stderr)$'\n'
+  # The peer as its users run it: these machines set OPENBLAS_CORETYPE=Haswell and OPENBLAS_L2_SIZE=512 (for older
+  # OpenBLAS builds), which slow a current OpenBLAS by 25-50%; unset for the peer's command only, never for ours.
+  peer+=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/peer_torch.py $mode | tee -a /dev/stderr)$'\n'
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # "median min max" of one measurement's RESULT lines.
 stats() {
@@ -58,6 +62,7 @@ args="$mode"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
        "$(echo "$ours" | grep -m1 '^# ' | tr -d '#' | xargs); PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 2 threads."
+  echo "Peer: $(echo "$peer" | grep -m1 '^# peer: ' | sed 's/^# peer: //'). Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo
   if [ "$repeat" -gt 1 ]; then
     echo "$repeat alternating runs of each side; median (min-max); ratio of the medians."
