@@ -53,7 +53,8 @@ done < <(echo "$ours" | grep -E '^# [a-z-]+: [0-9]+ frames')
   echo "## $(date -u +%Y-%m-%d) \`benchmarks/pipeline.sh $mode${extra[*]:+ ${extra[*]}}\`"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-       "$(echo "$ours" | grep '^# input' | sed 's/^# //'); peer: $(echo "$peer" | grep -m1 '^# Python' | sed 's/^# //')."
+       "$(echo "$ours" | grep '^# input' | sed 's/^# //'); peer: $(echo "$peer" | grep -m1 '^# Python' | sed 's/^# //');" \
+       "$(echo "$peer" | grep -m1 '^# peer: ' | sed 's/^# peer: //')."
   echo
   echo "| measurement (frames/s, 640x480) | Vestis (JavaCV + DL4J) | Python OpenCV + PyTorch | ratio |"
   echo "| --- | ---: | ---: | ---: |"
