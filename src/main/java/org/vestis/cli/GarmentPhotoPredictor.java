@@ -13,6 +13,7 @@ import org.vestis.video.garment.GarmentSlot;
 import org.vestis.video.garment.PersonGarments;
 import org.vestis.video.garment.SlotDecision;
 import org.vestis.video.garment.SlotReading;
+import org.vestis.video.sink.SlotColumns;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -29,8 +30,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * config's settings) and prints each one's five slots, as analyze describes people in video (one look, no smoothing).
  */
 final class GarmentPhotoPredictor implements AutoCloseable {
-    static final String CSV_HEADER = "file,person,x,y,width,height,regions" + java.util.Arrays.stream(GarmentSlot.values())
-            .map(s -> "," + s.label() + "," + s.label() + "_colour," + s.label() + "_confidence").collect(java.util.stream.Collectors.joining()) + "\n";
+    static final String CSV_HEADER = "file,person,x,y,width,height,regions" + SlotColumns.HEADER + "\n";
 
     private final GarmentModel model;
     private final GarmentObserver observer;
@@ -86,11 +86,7 @@ final class GarmentPhotoPredictor implements AutoCloseable {
     private static String csvRow(Path file, int person, Box b, PersonGarments g) {
         StringBuilder s = new StringBuilder(PredictCommand.quote(file.toString()));
         s.append(String.format(Locale.ROOT, ",%d,%.1f,%.1f,%.1f,%.1f,%s", person, b.x(), b.y(), b.width(), b.height(), g.regions().label()));
-        for (GarmentSlot slot : GarmentSlot.values()) {
-            SlotReading r = g.get(slot);
-            s.append(',').append(r.label()).append(',').append(r.colour()).append(String.format(Locale.ROOT, ",%.4f", r.confidence()));
-        }
-        return s.append('\n').toString();
+        return s.append(SlotColumns.cells(g)).append('\n').toString();
     }
 
     @Override

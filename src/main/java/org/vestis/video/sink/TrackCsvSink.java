@@ -5,9 +5,7 @@ import org.vestis.model.Prediction;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
-import org.vestis.video.garment.GarmentSlot;
 import org.vestis.video.garment.PersonGarments;
-import org.vestis.video.garment.SlotReading;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -26,9 +24,6 @@ import java.util.TreeMap;
  */
 public final class TrackCsvSink implements FrameSink {
     static final String HEADER = "track,first_frame,last_frame,first_time,last_time,frames_seen,confirmed,label,confidence";
-    /** With a garment model: per slot its class (or none), colour and confidence, e.g. top,top_colour,top_confidence. */
-    static final String GARMENT_HEADER = java.util.Arrays.stream(GarmentSlot.values())
-            .map(s -> "," + s.label() + "," + s.label() + "_colour," + s.label() + "_confidence").collect(java.util.stream.Collectors.joining());
     private static final Duration DEFAULT_REWRITE_EVERY = Duration.ofSeconds(2);
 
     private final Path file;
@@ -112,39 +107,21 @@ public final class TrackCsvSink implements FrameSink {
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             if (garmentModel) {
-                out.write(GARMENT_HEADER);
+                out.write(SlotColumns.HEADER);
             }
             out.write('\n');
             for (Map.Entry<Integer, Row> e : rows.entrySet()) {
                 Row r = e.getValue();
                 out.write(String.format(Locale.ROOT, "%d,%d,%d,%.3f,%.3f,%d,%b,%s,%s", e.getKey(), r.firstFrame, r.lastFrame,
-                        r.firstTime, r.lastTime, r.framesSeen, r.confirmed, csv(r.label),
+                        r.firstTime, r.lastTime, r.framesSeen, r.confirmed, SlotColumns.quoted(r.label),
                         r.label == null ? "" : String.format(Locale.ROOT, "%.4f", r.confidence)));
                 if (garmentModel) {
-                    out.write(garmentColumns(r.garments == null ? PersonGarments.unseen() : r.garments));
+                    out.write(SlotColumns.cells(r.garments == null ? PersonGarments.unseen() : r.garments));
                 }
                 out.write('\n');
             }
         }
         OutputFiles.publish(tmp, file);
         dirty = false;
-    }
-
-    private static String garmentColumns(PersonGarments g) {
-        StringBuilder b = new StringBuilder();
-        for (GarmentSlot slot : GarmentSlot.values()) {
-            SlotReading r = g.get(slot);
-            b.append(',').append(csv(r.label())).append(',').append(csv(r.colour()))
-                    .append(',').append(String.format(Locale.ROOT, "%.4f", r.confidence()));
-        }
-        return b.toString();
-    }
-
-    private static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        boolean quote = s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }
