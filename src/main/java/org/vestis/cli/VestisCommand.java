@@ -12,7 +12,7 @@ import java.util.List;
 @Command(name = "vestis", mixinStandardHelpOptions = true, version = "vestis 0.1.0",
         description = {"Clothing recognition with Deeplearning4j: a live window, train, evaluate and predict; analyze videos.",
                 "With no command, opens the live window (as `vestis live`)."},
-        subcommands = {LiveCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class, GarmentsDatasetCommand.class, GarmentsReportCommand.class, GarmentsEvalCommand.class, GarmentsSmoothingCommand.class,
+        subcommands = {LiveCommand.class, ServeCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, AnalyzeCommand.class, ImportCommand.class, AblateCommand.class, GarmentsDatasetCommand.class, GarmentsReportCommand.class, GarmentsEvalCommand.class, GarmentsSmoothingCommand.class,
                 MakeVideoCommand.class, ScoreVideoCommand.class, ScoreTracksCommand.class, CommandLine.HelpCommand.class})
 public final class VestisCommand implements Runnable {
     public static final int USER_ERROR = 2;

@@ -1,0 +1,95 @@
+package org.vestis.serve;
+
+import org.vestis.serve.auth.Accounts;
+import org.vestis.serve.auth.Sessions;
+import org.vestis.serve.db.ShopDatabase;
+import org.vestis.serve.photos.PhotoRecords;
+import org.vestis.serve.photos.PhotoStore;
+import org.vestis.serve.photos.TaggingWorker;
+import org.vestis.serve.photos.UploadCheck;
+import org.vestis.serve.review.Reviews;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the shop's routes use, opened once: the database, accounts and sessions, the photo files and records,
+ * the serving bundles and the tagging worker. Closing it stops the worker and closes the database.
+ */
+public final class ShopServices implements AutoCloseable {
+    private final Path dataDir;
+    private final ShopDatabase database;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final PhotoStore store;
+    private final PhotoRecords photos;
+    private final UploadCheck uploads;
+    private final ServingBundles bundles;
+    private final TaggingWorker tagging;
+    private final Reviews reviews;
+
+    public ShopServices(Path dataDir, ShopDatabase database, ServingBundles bundles, UploadCheck uploads) {
+        this.dataDir = dataDir;
+        this.database = database;
+        this.accounts = new Accounts(database.jdbi());
+        this.sessions = new Sessions(database.jdbi());
+        this.store = new PhotoStore(dataDir);
+        this.photos = new PhotoRecords(database.jdbi());
+        this.uploads = uploads;
+        this.bundles = bundles;
+        this.reviews = new Reviews(database.jdbi());
+        this.tagging = new TaggingWorker(photos, store, bundles::current);
+    }
+
+    /** Starts tagging, first whatever was left queued by an earlier run. */
+    public ShopServices start() {
+        sessions.purgeExpired();
+        tagging.start();
+        return this;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ShopDatabase database() {
+        return database;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public PhotoStore store() {
+        return store;
+    }
+
+    public PhotoRecords photos() {
+        return photos;
+    }
+
+    public UploadCheck uploads() {
+        return uploads;
+    }
+
+    public ServingBundles bundles() {
+        return bundles;
+    }
+
+    public TaggingWorker tagging() {
+        return tagging;
+    }
+
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    @Override
+    public void close() {
+        tagging.close();
+        bundles.close(); // the database is closed by whoever opened it
+    }
+}
