@@ -14,6 +14,8 @@ import org.vestis.serve.ShopServices;
 import org.vestis.serve.auth.Role;
 import org.vestis.serve.auth.Sessions;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +29,16 @@ public final class ShopServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShopServer.class);
     static final String SESSION = "session";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final Set<HandlerType> ENDPOINTS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+    /** The API's description, served as is; OpenApiDocumentTest keeps it equal to the routes. */
+    static final String OPENAPI = "serve/openapi.yaml";
+
+    /** One registered endpoint and the roles that may use it. */
+    public record Route(String method, String path, Set<RouteRole> roles) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
 
     private final Javalin app;
     private final ShopServices services;
@@ -36,6 +48,11 @@ public final class ShopServer implements AutoCloseable {
         Pages pages = new Pages();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.events(events -> events.handlerAdded(info -> {
+                if (ENDPOINTS.contains(info.getHttpMethod())) {
+                    routes.add(new Route(info.getHttpMethod().name(), info.getPath(), Set.copyOf(info.getRoles())));
+                }
+            }));
             config.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
             config.http.maxRequestSize = services.uploads().maxBytes() + (1L << 20);
@@ -70,8 +87,18 @@ public final class ShopServer implements AutoCloseable {
         new AuthRoutes(services.accounts(), services.sessions(), pages).register(app);
         new SellerRoutes(services, pages).register(app);
         new ReviewRoutes(services, pages).register(app);
+        app.get("/api/openapi.yaml", ctx -> {
+            try (var in = ShopServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+                ctx.contentType("application/yaml").result(in.readAllBytes());
+            }
+        }, Role.ANYONE);
         app.get("/health", ctx -> ctx.json(Map.of("database", services.database().healthy(),
                 "queued", services.photos().count("queued"))), Role.ANYONE);
+    }
+
+    /** Every endpoint registered, in order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     public ShopServer start(String host, int port) {
