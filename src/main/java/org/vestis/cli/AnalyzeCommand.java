@@ -1,35 +1,22 @@
 package org.vestis.cli;
 
-import org.vestis.OutputFiles;
-import org.vestis.OutputFolderLock;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.vestis.UserException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.vestis.OutputFiles;
+import org.vestis.OutputFolderLock;
+import org.vestis.UserException;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
+import org.vestis.video.FrameResult;
 import org.vestis.video.Pipeline;
-import org.vestis.video.PipelineSettings;
 import org.vestis.video.PipelineSummary;
-import org.vestis.video.classify.CropClassifier;
-import org.vestis.video.detect.DetectorSettings;
-import org.vestis.video.detect.Detectors;
-import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.FaceTorsoDetector;
-import org.vestis.video.detect.ModelFiles;
-import org.vestis.video.garment.GarmentModel;
+import org.vestis.video.analysis.AnalysisModels;
+import org.vestis.video.analysis.AnalyzedInput;
+import org.vestis.video.analysis.InputAnalyzer;
 import org.vestis.video.garment.GarmentObserver;
-import org.vestis.video.sink.AnnotatedVideoSink;
-import org.vestis.video.sink.FrameSink;
-import org.vestis.video.sink.MotChallengeSink;
-import org.vestis.video.sink.TimelineJsonlSink;
-import org.vestis.video.sink.TrackCsvSink;
-import org.vestis.video.source.FrameSource;
-import org.vestis.video.source.FrameSources;
-import org.vestis.video.source.ImageFolderSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,16 +92,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void analyzeAll(PipelineConfig c) throws Exception {
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(c.model)).forInference());
-        DetectorSettings detectorSettings = c.detectorSettings();
-        ModelFiles models = detectorSettings.models();
-        try (GarmentModel garments = GarmentModel.forBundle(Path.of(c.model), classifier, models).orElse(null)) {
-            analyzeAll(c, classifier, garments, detectorSettings, models);
+        try (AnalysisModels models = AnalysisModels.load(c)) {
+            analyzeAll(c, new InputAnalyzer(models, out, !noVideo, regions, mot));
         }
     }
 
-    private void analyzeAll(PipelineConfig c, CropClassifier classifier, GarmentModel garments, DetectorSettings detectorSettings,
-                            ModelFiles models) throws Exception {
+    private void analyzeAll(PipelineConfig c, InputAnalyzer analyzer) throws Exception {
         List<AnalyzedInput> summaries = new ArrayList<>();
         OutputStems stems = new OutputStems();
         // Ctrl-C: stop reading, finish what is queued, finalise the outputs and the summary, then let the JVM exit.
@@ -125,9 +108,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     break;
                 }
                 String stem = stems.next(input);
-                summaries.add(analyze(input, stem, c, classifier, garments, detectorSettings, models, ctrlC));
+                AnalyzedInput analyzed = analyzer.analyze(input, stem, new ConsoleProgress(stem, ctrlC));
+                report(input, analyzed);
+                summaries.add(analyzed);
                 writeSummary(earlierRuns, summaries, c);
-                if (summaries.get(summaries.size() - 1).summary().interrupted()) {
+                if (analyzed.summary().interrupted()) {
                     break;
                 }
             }
@@ -136,58 +121,47 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * One input's summary with the stem its output files are named by, whether the input ended before the frame
-     * count its container declares (a truncated or damaged file: the outputs cover only the frames decoded), and
-     * the images of a folder that could not be read.
-     */
-    record AnalyzedInput(String outputs, @JsonUnwrapped PipelineSummary summary, long expectedFrames, boolean endedEarly,
-                         List<String> skippedImages) {
+    /** A progress bar per input on the terminal; Ctrl-C interrupts the pipeline running. */
+    private static final class ConsoleProgress implements InputAnalyzer.Progress {
+        private final String stem;
+        private final GracefulInterrupt ctrlC;
+        private ProgressBar bar;
+
+        ConsoleProgress(String stem, GracefulInterrupt ctrlC) {
+            this.stem = stem;
+            this.ctrlC = ctrlC;
+        }
+
+        @Override
+        public void started(Pipeline pipeline, long expectedFrames) {
+            ctrlC.whileRunning(pipeline::interrupt);
+            bar = new ProgressBarBuilder().setTaskName(stem).setInitialMax(expectedFrames).setUnit(" frames", 1)
+                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+        }
+
+        @Override
+        public void frame(FrameResult result) {
+            bar.step();
+        }
+
+        @Override
+        public void finished() {
+            bar.close();
+            ctrlC.whileRunning(null);
+        }
     }
 
-    private AnalyzedInput analyze(String input, String stem, PipelineConfig c, CropClassifier classifier, GarmentModel garments,
-                                  DetectorSettings ds, ModelFiles models, GracefulInterrupt ctrlC) throws Exception {
-        try (FrameSource source = FrameSources.open(input, c.stride);
-             Detector det = Detectors.create(c.detector, ds);
-             FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models, FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
-            List<FrameSink> sinks = new ArrayList<>();
-            if (!noVideo) {
-                // With a stride, the annotated video keeps real time: fewer frames at a lower rate.
-                double fps = source.frameRate() / (source.live() ? 1 : c.stride);
-                sinks.add(new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), fps, faces == null ? null : faces::faces, regions));
-            }
-            sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
-            sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));
-            if (mot != null) {
-                sinks.add(new MotChallengeSink(mot, c.maxMisses));
-            }
-            PipelineSettings settings = c.settings();
-            Pipeline pipeline = new Pipeline(source, det, classifier, garments == null ? null : garments.newStage(c.topN, settings.looks()),
-                    sinks, settings);
-            ctrlC.whileRunning(pipeline::interrupt);
-            long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
-            PipelineSummary summary;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(stem).setInitialMax(expected).setUnit(" frames", 1)
-                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-                summary = pipeline.run(r -> bar.step());
-            } finally {
-                ctrlC.whileRunning(null);
-            }
-            List<String> skipped = source instanceof ImageFolderSource folder ? folder.skippedNames() : List.of();
-            if (!skipped.isEmpty()) {
-                System.err.printf(Locale.ROOT, "vestis: %d of the %d images in %s could not be read and were skipped: %s.%n", skipped.size(),
-                        source.frameCount(), input, String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
-                                + (skipped.size() > 10 ? ", ..." : ""));
-            }
-            // Containers round their counts and some streams drop a frame at the end (a GIF's count is often one too many):
-            // only a clear shortfall counts.
-            boolean endedEarly = !(source instanceof ImageFolderSource) && !summary.interrupted() && expected > 0
-                    && summary.frames() < expected * 0.98 && summary.frames() < expected - 1;
-            if (endedEarly) {
-                System.err.printf(Locale.ROOT, "vestis: %s ended after %d of the %d frames its container declares (the file may be"
-                        + " truncated or damaged); the outputs cover those %d frames.%n", input, summary.frames(), expected, summary.frames());
-            }
-            return new AnalyzedInput(stem, summary, expected, endedEarly, skipped);
+    /** Says on stderr what the outputs of an input lack: skipped images, frames missing at the end. */
+    private static void report(String input, AnalyzedInput a) {
+        List<String> skipped = a.skippedImages();
+        if (!skipped.isEmpty()) {
+            System.err.printf(Locale.ROOT, "vestis: %d of the %d images in %s could not be read and were skipped: %s.%n", skipped.size(),
+                    a.images(), input, String.join(", ", skipped.subList(0, Math.min(10, skipped.size()))) + (skipped.size() > 10 ? ", ..." : ""));
+        }
+        if (a.endedEarly()) {
+            System.err.printf(Locale.ROOT, "vestis: %s ended after %d of the %d frames its container declares (the file may be"
+                    + " truncated or damaged); the outputs cover those %d frames.%n", input, a.summary().frames(), a.expectedFrames(),
+                    a.summary().frames());
         }
     }
 
