@@ -16,6 +16,7 @@ import org.vestis.video.PipelineSummary;
 import org.vestis.video.analysis.AnalysisModels;
 import org.vestis.video.analysis.AnalyzedInput;
 import org.vestis.video.analysis.InputAnalyzer;
+import org.vestis.video.analysis.OutputStems;
 import org.vestis.video.garment.GarmentObserver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.vestis.cli;
+package org.vestis.video.analysis;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -10,10 +10,10 @@ import java.util.Set;
  * script and digits kept (视频.mp4 gives 视频), anything else that could upset a file system or a shell made "_";
  * a name already given in this run gets "-2", "-3", ... (day1/cam.mp4 and day2/cam.mp4: cam and cam-2).
  */
-final class OutputStems {
+public final class OutputStems {
     private final Set<String> used = new HashSet<>();
 
-    String next(String input) {
+    public String next(String input) {
         String base = stem(input);
         String candidate = base;
         for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
@@ -22,7 +22,7 @@ final class OutputStems {
         return candidate;
     }
 
-    static String stem(String input) {
+    public static String stem(String input) {
         String name = Path.of(input.replaceAll("[?#].*$", "")).getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;

@@ -1,4 +1,4 @@
-package org.vestis.cli;
+package org.vestis.video.analysis;
 
 import org.junit.jupiter.api.Test;
 
