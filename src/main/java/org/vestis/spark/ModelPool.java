@@ -1,5 +1,7 @@
 package org.vestis.spark;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vestis.ProjectRoot;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
@@ -17,6 +19,7 @@ import java.util.Map;
  * JVM; in local mode, as long as the driver's.
  */
 final class ModelPool {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelPool.class);
     private static final Map<String, Deque<AnalysisModels>> FREE = new HashMap<>();
     private static int loads;
 
@@ -34,6 +37,7 @@ final class ModelPool {
             return free.pop();
         }
         loads++;
+        long start = System.nanoTime();
         ProjectRoot root = home == null ? ProjectRoot.find() : new ProjectRoot(Path.of(home));
         Path config = root.resolve(configFile);
         PipelineConfig c = ConfigLoader.load(config).pipeline;
@@ -45,7 +49,10 @@ final class ModelPool {
             System.setProperty(ProjectRoot.PROPERTY, home); // where the shipped detector and landmark models are found
         }
         c.validate(config.toString());
-        return AnalysisModels.load(c);
+        AnalysisModels models = AnalysisModels.load(c);
+        LOG.info("vestis: models of {} loaded in {} s (load {} in this JVM)", configFile,
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9), loads);
+        return models;
     }
 
     static synchronized void giveBack(String configFile, AnalysisModels models) {
