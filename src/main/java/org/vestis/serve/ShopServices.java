@@ -2,7 +2,9 @@ package org.vestis.serve;
 
 import org.vestis.serve.auth.Accounts;
 import org.vestis.serve.auth.Sessions;
+import org.vestis.serve.catalogue.Catalogue;
 import org.vestis.serve.db.ShopDatabase;
+import org.vestis.serve.messages.Messages;
 import org.vestis.serve.photos.PhotoRecords;
 import org.vestis.serve.photos.PhotoStore;
 import org.vestis.serve.photos.TaggingWorker;
@@ -26,6 +28,8 @@ public final class ShopServices implements AutoCloseable {
     private final ServingBundles bundles;
     private final TaggingWorker tagging;
     private final Reviews reviews;
+    private final Catalogue catalogue;
+    private final Messages messages;
 
     public ShopServices(Path dataDir, ShopDatabase database, ServingBundles bundles, UploadCheck uploads) {
         this.dataDir = dataDir;
@@ -37,6 +41,8 @@ public final class ShopServices implements AutoCloseable {
         this.uploads = uploads;
         this.bundles = bundles;
         this.reviews = new Reviews(database.jdbi());
+        this.catalogue = new Catalogue(database.jdbi());
+        this.messages = new Messages(database.jdbi());
         this.tagging = new TaggingWorker(photos, store, bundles::current);
     }
 
@@ -85,6 +91,14 @@ public final class ShopServices implements AutoCloseable {
 
     public Reviews reviews() {
         return reviews;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public Messages messages() {
+        return messages;
     }
 
     @Override

@@ -17,7 +17,8 @@ final class ShopJson {
             return value;
         } catch (ApiError e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Javalin's Jackson mapper throws Jackson's checked exceptions unchecked ("sneaky"): a parse error is one.
             throw new ApiError(HttpStatus.BAD_REQUEST, "The request body is not the JSON this call takes.");
         }
     }

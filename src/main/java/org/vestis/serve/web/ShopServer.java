@@ -45,7 +45,7 @@ public final class ShopServer implements AutoCloseable {
 
     public ShopServer(ShopServices services) {
         this.services = services;
-        Pages pages = new Pages();
+        Pages pages = new Pages(services.messages()::unread);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.events(events -> events.handlerAdded(info -> {
@@ -87,6 +87,9 @@ public final class ShopServer implements AutoCloseable {
         new AuthRoutes(services.accounts(), services.sessions(), pages).register(app);
         new SellerRoutes(services, pages).register(app);
         new ReviewRoutes(services, pages).register(app);
+        new CatalogueRoutes(services, pages).register(app);
+        new MessageRoutes(services, pages).register(app);
+        new UserRoutes(services, pages).register(app);
         app.get("/api/openapi.yaml", ctx -> {
             try (var in = ShopServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
