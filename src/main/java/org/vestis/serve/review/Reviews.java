@@ -149,9 +149,14 @@ public final class Reviews {
         long photos = h.createQuery("SELECT COUNT(*) FROM photos WHERE batch_id = :b AND status = 'tagged'").bind("b", b.id())
                 .mapTo(Long.class).one();
         String body = corrected == 0
-                ? String.format(Locale.ROOT, "Batch %d is verified: all %d photos' tags were accepted.", b.id(), photos)
-                : String.format(Locale.ROOT, "Batch %d is verified: %d tags of its %d photos were corrected.", b.id(), corrected, photos);
+                ? String.format(Locale.ROOT, "Batch %d is verified (%s): every tag was accepted.", b.id(), count(photos, "photo"))
+                : String.format(Locale.ROOT, "Batch %d is verified (%s): %s corrected.", b.id(), count(photos, "photo"),
+                        count(corrected, "tag") + (corrected == 1 ? " was" : " were"));
         Messages.insert(h, Messages.NOTIFICATION, null, b.seller(), null, body);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The model's accuracy on reviewed tags of one class (as the manager verified it). */

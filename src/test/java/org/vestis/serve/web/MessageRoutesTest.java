@@ -148,7 +148,7 @@ class MessageRoutesTest {
         JsonNode note = list.get("messages").get(0);
         assertThat(note.get("kind").asText()).isEqualTo("notification");
         assertThat(note.get("from").isNull()).isTrue();
-        assertThat(note.get("body").asText()).contains("is verified", "1 tags of its 1 photos were corrected");
+        assertThat(note.get("body").asText()).contains("is verified", "(1 photo): 1 tag was corrected.");
         // managers see every notification, but it is the seller's to read
         assertThat(bodies(manager)).contains(note.get("body").asText());
         assertThat(bodies(seller)).doesNotContain(note.get("body").asText());

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The shop in a real headless Chromium (Debian's chromium and chromedriver; skipped where they are not installed):
  * a seller logs in and drops photos on the upload form, a manager reviews them with the keyboard and the correction
- * list. Saves screenshots of each role's main page to target/screenshots/ (the README's pictures come from there).
+ * list, a buyer finds them in the catalogue and sends feedback, the manager reads it and the seller is told the batch
+ * is verified. Saves screenshots of each role's main page to target/screenshots/ (the README's pictures come from there).
  */
 class ShopBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -142,6 +143,31 @@ class ShopBrowserTest {
         browser.get(base + "/review/accuracy");
         assertThat(browser.findElement(By.id("history")).getText()).contains("correct", proposal, other);
         assertThat(browser.findElements(By.cssSelector("#per-class tbody tr"))).isNotEmpty();
+        logOut();
+
+        // The buyer sees every verified item, with the corrected class, filters by it and sends feedback on one.
+        logIn("bea", "buyer-password");
+        assertThat(browser.getCurrentUrl()).endsWith("/catalogue");
+        assertThat(browser.findElements(By.cssSelector("#items .card"))).hasSize(photos.size());
+        screenshot("shop-catalogue.png");
+        new Select(browser.findElement(By.id("filter-label"))).selectByValue(other);
+        browser.findElement(By.id("filter")).click();
+        List<WebElement> cards = browser.findElements(By.cssSelector("#items .card"));
+        assertThat(cards).isNotEmpty().allSatisfy(c -> assertThat(c.getText()).contains(other));
+        cards.get(0).findElement(By.cssSelector("a.title")).click();
+        browser.findElement(By.id("feedback-body")).sendKeys("Is this available in a larger size?");
+        browser.findElement(By.id("send-feedback")).click();
+        assertThat(browser.findElement(By.id("feedback-sent")).isDisplayed()).isTrue();
+        logOut();
+
+        // The manager reads the feedback; the seller was told the batch is verified, with one correction.
+        logIn("mia", "manager-password");
+        browser.get(base + "/messages");
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("Is this available in a larger size?");
+        logOut();
+        logIn("sam", "seller-password");
+        browser.get(base + "/messages");
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("Batch 1 is verified (4 photos): 1 tag was corrected.");
         logOut();
     }
 
