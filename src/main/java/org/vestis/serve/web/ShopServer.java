@@ -87,6 +87,7 @@ public final class ShopServer implements AutoCloseable {
         new AuthRoutes(services.accounts(), services.sessions(), pages).register(app);
         new SellerRoutes(services, pages).register(app);
         new ReviewRoutes(services, pages).register(app);
+        new ModelRoutes(services, pages).register(app);
         app.get("/api/openapi.yaml", ctx -> {
             try (var in = ShopServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
