@@ -6,6 +6,7 @@ import org.vestis.serve.ServingBundles;
 import org.vestis.serve.ShopServices;
 import org.vestis.serve.auth.Accounts;
 import org.vestis.serve.auth.Role;
+import org.vestis.serve.retrain.RetrainSettings;
 import org.vestis.serve.db.ShopDatabase;
 import org.vestis.serve.photos.UploadCheck;
 import org.vestis.serve.web.ShopServer;
@@ -50,6 +51,14 @@ final class ServeCommand implements Callable<Integer> {
     String garmentBundle;
     @Option(names = "--max-upload-mib", defaultValue = "20", description = "Largest photo taken, in MiB (default: ${DEFAULT-VALUE}).")
     int maxUploadMib;
+    @Option(names = "--retrain-epochs", defaultValue = "30", description = "Retraining from reviewed items: at most this many epochs (default: ${DEFAULT-VALUE}, with early stopping; 1 for a quick try).")
+    int retrainEpochs;
+    @Option(names = "--retrain-max-minutes", defaultValue = "60", description = "Retraining: no new epoch after this many minutes (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    double retrainMaxMinutes;
+    @Option(names = "--retrain-augment-copies", defaultValue = "2", description = "Retraining: augmented views per training photo (default: ${DEFAULT-VALUE}; 0 is fastest).")
+    int retrainAugmentCopies;
+    @Option(names = "--retrain-min-per-class", defaultValue = "5", description = "Retraining: reviewed items a class needs to be trained (default: ${DEFAULT-VALUE}, at least 3); classes with fewer are left out of the new bundle.")
+    int retrainMinPerClass;
     @Option(names = "--create-manager", paramLabel = "NAME", description = "Create a manager account (password asked for, or one line of standard input) and exit.")
     String createManager;
     @Option(names = "--create-user", paramLabel = "NAME", description = "Create a seller or buyer account (with --role) and exit.")
@@ -128,8 +137,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--max-upload-mib must be at least 1.");
         }
         UploadCheck uploads = new UploadCheck((long) maxUploadMib << 20, UploadCheck.DEFAULT_MAX_PIXELS);
+        RetrainSettings retrain;
+        try {
+            retrain = new RetrainSettings(retrainEpochs, retrainMaxMinutes, retrainAugmentCopies, retrainMinPerClass);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage() + " (see the --retrain-* options)");
+        }
         ServingBundles bundles = new ServingBundles(db.jdbi(), product, garments);
-        ShopServices services = new ShopServices(data, db, bundles, uploads).start();
+        ShopServices services = new ShopServices(data, db, bundles, uploads, retrain).start();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

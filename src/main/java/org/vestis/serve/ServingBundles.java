@@ -93,7 +93,8 @@ public final class ServingBundles implements AutoCloseable {
 
     private static Bundle row(java.sql.ResultSet rs) throws java.sql.SQLException {
         long parent = rs.getLong(4);
-        return new Bundle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : parent, rs.getString(5),
+        Long parentId = rs.wasNull() ? null : parent; // wasNull speaks of the column read last
+        return new Bundle(rs.getLong(1), rs.getString(2), rs.getString(3), parentId, rs.getString(5),
                 rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class));
     }
 

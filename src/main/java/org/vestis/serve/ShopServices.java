@@ -9,13 +9,15 @@ import org.vestis.serve.photos.PhotoRecords;
 import org.vestis.serve.photos.PhotoStore;
 import org.vestis.serve.photos.TaggingWorker;
 import org.vestis.serve.photos.UploadCheck;
+import org.vestis.serve.retrain.RetrainSettings;
+import org.vestis.serve.retrain.Retraining;
 import org.vestis.serve.review.Reviews;
 
 import java.nio.file.Path;
 
 /**
  * Everything the shop's routes use, opened once: the database, accounts and sessions, the photo files and records,
- * the serving bundles and the tagging worker. Closing it stops the worker and closes the database.
+ * the serving bundles, the tagging worker and retraining. Closing it stops the worker and any retrain.
  */
 public final class ShopServices implements AutoCloseable {
     private final Path dataDir;
@@ -30,8 +32,13 @@ public final class ShopServices implements AutoCloseable {
     private final Reviews reviews;
     private final Catalogue catalogue;
     private final Messages messages;
+    private final Retraining retraining;
 
     public ShopServices(Path dataDir, ShopDatabase database, ServingBundles bundles, UploadCheck uploads) {
+        this(dataDir, database, bundles, uploads, RetrainSettings.DEFAULTS);
+    }
+
+    public ShopServices(Path dataDir, ShopDatabase database, ServingBundles bundles, UploadCheck uploads, RetrainSettings retrain) {
         this.dataDir = dataDir;
         this.database = database;
         this.accounts = new Accounts(database.jdbi());
@@ -44,11 +51,13 @@ public final class ShopServices implements AutoCloseable {
         this.catalogue = new Catalogue(database.jdbi());
         this.messages = new Messages(database.jdbi());
         this.tagging = new TaggingWorker(photos, store, bundles::current);
+        this.retraining = new Retraining(dataDir, database.jdbi(), bundles, store, retrain);
     }
 
     /** Starts tagging, first whatever was left queued by an earlier run. */
     public ShopServices start() {
         sessions.purgeExpired();
+        retraining.failLeftRunning();
         tagging.start();
         return this;
     }
@@ -101,8 +110,13 @@ public final class ShopServices implements AutoCloseable {
         return messages;
     }
 
+    public Retraining retraining() {
+        return retraining;
+    }
+
     @Override
     public void close() {
+        retraining.close(); // kills a running training process and marks its job failed
         tagging.close();
         bundles.close(); // the database is closed by whoever opened it
     }

@@ -90,6 +90,7 @@ public final class ShopServer implements AutoCloseable {
         new CatalogueRoutes(services, pages).register(app);
         new MessageRoutes(services, pages).register(app);
         new UserRoutes(services, pages).register(app);
+        new ModelRoutes(services, pages).register(app);
         app.get("/api/openapi.yaml", ctx -> {
             try (var in = ShopServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
