@@ -118,11 +118,30 @@ final class SellerRoutes {
             List<UploadedFile> files = new ArrayList<>(ctx.uploadedFiles("photo"));
             files.removeIf(f -> f.filename() == null || f.filename().isEmpty() && f.size() == 0);
             return files;
-        } catch (RuntimeException e) {
-            // Jetty refuses a part over the size limit while reading the body.
-            throw new ApiError(HttpStatus.CONTENT_TOO_LARGE, "A file is over the upload limit of "
-                    + (services.uploads().maxBytes() >> 20) + " MiB.");
+        } catch (Exception e) { // Javalin passes Jetty's checked exceptions on unchecked
+            throw multipartError(e, services.uploads().maxBytes());
         }
+    }
+
+    /**
+     * What to answer when Jetty cannot read a multipart body: 413 when a part or the whole request is over its limit
+     * (Jetty refuses those while reading), 400 for a body that is not well-formed multipart data. Before, every
+     * failure read as "over the limit", and one met while the CSRF check read the form's {@code _csrf} field was a 500.
+     */
+    static ApiError multipartError(Exception e, long maxBytes) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("max filesize") || m.contains("maxrequestsize") || m.contains("max file size")
+                    || m.contains("too large") || m.contains("exceeds")) {
+                return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "A file is over the upload limit of " + (maxBytes >> 20) + " MiB.");
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new ApiError(HttpStatus.BAD_REQUEST, "The upload is not well-formed multipart form data ("
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("")) + ").");
     }
 
     /** Checks one file by its content, stores it by hash and records it, queued for tagging. */

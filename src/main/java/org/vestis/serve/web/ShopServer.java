@@ -157,13 +157,20 @@ public final class ShopServer implements AutoCloseable {
     }
 
     /** The {@code _csrf} field of a form or multipart body (read without consuming uploaded files). */
-    private static String formField(Context ctx) {
+    private String formField(Context ctx) {
         String type = ctx.contentType();
         if (type == null) {
             return null;
         }
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+        if (type.startsWith("application/x-www-form-urlencoded")) {
             return ctx.formParam("_csrf");
+        }
+        if (type.startsWith("multipart/form-data")) {
+            try {
+                return ctx.formParam("_csrf");
+            } catch (Exception e) { // an oversized or broken body: say so (413/400), not 500
+                throw SellerRoutes.multipartError(e, services.uploads().maxBytes());
+            }
         }
         return null;
     }
