@@ -19,6 +19,7 @@ import org.vestis.serve.ShopServices;
 import org.vestis.serve.auth.Role;
 import org.vestis.serve.db.ShopDatabase;
 import org.vestis.serve.photos.UploadCheck;
+import org.vestis.serve.retrain.RetrainSettings;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The shop in a real headless Chromium (Debian's chromium and chromedriver; skipped where they are not installed):
  * a seller logs in and drops photos on the upload form, a manager reviews them with the keyboard and the correction
- * list, a buyer finds them in the catalogue and sends feedback, the manager reads it and the seller is told the batch
+ * list, retrains from the reviewed items and serves the new bundle, a buyer finds the items in the catalogue and sends feedback, the manager reads it and the seller is told the batch
  * is verified. Saves screenshots of each role's main page to target/screenshots/ (the README's pictures come from there).
  */
 class ShopBrowserTest {
@@ -57,7 +58,8 @@ class ShopBrowserTest {
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         db = ShopDatabase.open(ShopDatabase.embeddedUrl(data), null, null);
         bundles = new ServingBundles(db.jdbi(), Path.of("models/clothing-mobilenetv2"), null);
-        services = new ShopServices(data, db, bundles, UploadCheck.defaults()).start();
+        // Retraining kept short for the test: one epoch, no augmented copies.
+        services = new ShopServices(data, db, bundles, UploadCheck.defaults(), new RetrainSettings(1, 5, 0, 5)).start();
         server = new ShopServer(services).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         services.accounts().create("mia", Role.MANAGER, "manager-password".toCharArray());
@@ -92,12 +94,13 @@ class ShopBrowserTest {
     void sellerUploadsManagerReviewsAndCorrects() throws Exception {
         logIn("sam", "seller-password");
         assertThat(browser.getCurrentUrl()).endsWith("/seller");
-        List<Path> photos;
-        try (var files = Files.list(Path.of("src/test/resources/clothing-photos/validation/pants"))) {
-            photos = files.sorted().collect(Collectors.toList());
-        }
-        try (var files = Files.list(Path.of("src/test/resources/clothing-photos/validation/shoes"))) {
-            photos.addAll(files.sorted().toList());
+        List<Path> photos = new java.util.ArrayList<>();
+        for (String split : List.of("train", "validation")) {
+            for (String label : List.of("pants", "shoes")) { // 8 of each: enough to retrain on
+                try (var files = Files.list(Path.of("src/test/resources/clothing-photos", split, label))) {
+                    photos.addAll(files.sorted().toList());
+                }
+            }
         }
         browser.findElement(By.id("photo-input")).sendKeys(photos.stream().map(p -> p.toAbsolutePath().toString())
                 .collect(Collectors.joining("\n")));
@@ -143,6 +146,23 @@ class ShopBrowserTest {
         browser.get(base + "/review/accuracy");
         assertThat(browser.findElement(By.id("history")).getText()).contains("correct", proposal, other);
         assertThat(browser.findElements(By.cssSelector("#per-class tbody tr"))).isNotEmpty();
+
+        // Retrain from the reviewed items, watch the job finish, compare, and serve the new bundle.
+        browser.get(base + "/models");
+        browser.findElement(By.id("retrain-button")).click();
+        waitFor(Duration.ofMinutes(5), () -> {
+            browser.get(base + "/models");
+            return !browser.findElements(By.cssSelector("#jobs td.status.done")).isEmpty()
+                    || !browser.findElements(By.cssSelector("#jobs td.status.failed")).isEmpty();
+        });
+        assertThat(browser.findElements(By.cssSelector("#jobs td.status.done"))).as(browser.findElement(By.id("jobs")).getText()).hasSize(1);
+        List<WebElement> serveButtons = browser.findElements(By.cssSelector("#bundles form.serve button"));
+        assertThat(serveButtons).hasSize(1);
+        assertThat(browser.findElement(By.id("bundles")).getText()).contains("held-out items", "clothing-mobilenetv2");
+        screenshot("shop-models.png");
+        serveButtons.get(0).click();
+        waitFor(Duration.ofSeconds(30), () -> browser.findElements(By.cssSelector("#bundles tr.serving")).size() == 1
+                && browser.findElement(By.cssSelector("#bundles tr.serving")).getText().contains("retrained"));
         logOut();
 
         // The buyer sees every verified item, with the corrected class, filters by it and sends feedback on one.
@@ -167,7 +187,7 @@ class ShopBrowserTest {
         logOut();
         logIn("sam", "seller-password");
         browser.get(base + "/messages");
-        assertThat(browser.findElement(By.id("messages")).getText()).contains("Batch 1 is verified (4 photos): 1 tag was corrected.");
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("Batch 1 is verified (16 photos): 1 tag was corrected.");
         logOut();
     }
 
