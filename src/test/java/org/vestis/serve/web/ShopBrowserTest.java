@@ -172,12 +172,14 @@ class ShopBrowserTest {
         screenshot("shop-catalogue.png");
         new Select(browser.findElement(By.id("filter-label"))).selectByValue(other);
         browser.findElement(By.id("filter")).click();
+        waitFor(Duration.ofSeconds(10), () -> browser.getCurrentUrl().contains("label=" + other));
         List<WebElement> cards = browser.findElements(By.cssSelector("#items .card"));
         assertThat(cards).isNotEmpty().allSatisfy(c -> assertThat(c.getText()).contains(other));
         cards.get(0).findElement(By.cssSelector("a.title")).click();
+        waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.id("feedback-body")).isEmpty());
         browser.findElement(By.id("feedback-body")).sendKeys("Is this available in a larger size?");
         browser.findElement(By.id("send-feedback")).click();
-        assertThat(browser.findElement(By.id("feedback-sent")).isDisplayed()).isTrue();
+        waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.id("feedback-sent")).isEmpty());
         logOut();
 
         // The manager reads the feedback; the seller was told the batch is verified, with one correction.
@@ -196,11 +198,13 @@ class ShopBrowserTest {
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        waitFor(Duration.ofSeconds(10), () -> !browser.getCurrentUrl().endsWith("/login"));
     }
 
     private void logOut() {
         browser.findElement(By.id("logout")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        // The click returns before the browser has followed the redirect.
+        waitFor(Duration.ofSeconds(10), () -> browser.getCurrentUrl().endsWith("/login"));
     }
 
     private static void screenshot(String name) throws Exception {
