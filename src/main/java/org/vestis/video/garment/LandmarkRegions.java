@@ -12,7 +12,6 @@ import static org.vestis.video.garment.PoseLandmarks.LEFT_EYE;
 import static org.vestis.video.garment.PoseLandmarks.LEFT_HIP;
 import static org.vestis.video.garment.PoseLandmarks.LEFT_KNEE;
 import static org.vestis.video.garment.PoseLandmarks.LEFT_SHOULDER;
-import static org.vestis.video.garment.PoseLandmarks.LEFT_WRIST;
 import static org.vestis.video.garment.PoseLandmarks.MOUTH_RIGHT;
 import static org.vestis.video.garment.PoseLandmarks.NOSE;
 import static org.vestis.video.garment.PoseLandmarks.RIGHT_ANKLE;
@@ -22,25 +21,19 @@ import static org.vestis.video.garment.PoseLandmarks.RIGHT_FOOT_INDEX;
 import static org.vestis.video.garment.PoseLandmarks.RIGHT_HIP;
 import static org.vestis.video.garment.PoseLandmarks.RIGHT_KNEE;
 import static org.vestis.video.garment.PoseLandmarks.RIGHT_SHOULDER;
-import static org.vestis.video.garment.PoseLandmarks.RIGHT_WRIST;
 
 /**
  * Body regions from pose landmarks. All margins are fractions of the torso length (shoulders' midpoint to hips'
  * midpoint), which, unlike the shoulder width, does not shrink when a person turns sideways. They were chosen on
  * half of the CCP street photos by how much of each garment's mask pixels the region covers against how much of the
- * other slots' pixels it takes in (README "Body regions"); the wrists and the higher legs were then added for the
-garment model (benchmarks/RESULTS.md, 2026-12-06):
+ * other slots' pixels it takes in (README "Body regions"):
  * <ul>
  *   <li>head: the face points (nose, eyes, ears, mouth; the model places them on the back of the head too) widened
  *       by 0.15, from 0.45 above the eyes (hats) down to the higher shoulder;</li>
- *   <li>torso: shoulders, hips, elbows and wrists widened by 0.1, from 0.15 above the higher shoulder (the shoulder
- *       points are joints, the garment lies above) to 0.15 below the lower hip; the wrists (when the model places
- *       them in its crop) widen it only, so that the forearms are in the crop: they tell a t-shirt from a longsleeve
- *       or a shirt (up to 2026-12 the torso stopped at the elbows);</li>
- *   <li>legs: hips, knees and ankles widened by 0.15, from 0.5 above the higher hip (about the middle of the torso) to
- *       0.05 below the lower ankle: the waistband lies above the hip joints, and whether the same fabric goes on above
- *       the waist is what tells a dress from a skirt (up to 2026-12 the legs began 0.2 above the hip, just over the
- *       waistband);</li>
+ *   <li>torso: shoulders, hips and elbows widened by 0.1, from 0.15 above the higher shoulder (the shoulder points are
+ *       joints, the garment lies above) to 0.15 below the lower hip;</li>
+ *   <li>legs: hips, knees and ankles widened by 0.15, from 0.2 above the higher hip (the waistband lies above the hip
+ *       joints) to 0.05 below the lower ankle;</li>
  *   <li>feet: ankles, heels and toes widened by 0.15, from 0.1 above the higher ankle to 0.2 below the lowest point
  *       (the sole lies below the foot points).</li>
  * </ul>
@@ -53,8 +46,6 @@ final class LandmarkRegions {
     static final double MIN_SEEN = 0.5;
     /** A torso shorter than this fraction of the landmarks' crop is a collapsed pose, not a person. */
     static final double MIN_TORSO_FRACTION = 0.04;
-    /** How far above the higher hip the legs begin, in torso lengths: about the middle of the torso (dress or skirt). */
-    static final double LEGS_ABOVE_HIPS = 0.5;
 
     private LandmarkRegions() {
     }
@@ -81,9 +72,9 @@ final class LandmarkRegions {
         }
 
         Extent trunk = Extent.of(pose, LEFT_SHOULDER, RIGHT_SHOULDER, LEFT_HIP, RIGHT_HIP);
-        for (int arm : new int[] {LEFT_ELBOW, RIGHT_ELBOW, LEFT_WRIST, RIGHT_WRIST}) {
-            if (pose.get(arm).presence() >= MIN_SEEN) {
-                trunk = trunk.with(pose.get(arm)); // widens only: top and bottom come from the shoulders and hips
+        for (int elbow : new int[] {LEFT_ELBOW, RIGHT_ELBOW}) {
+            if (pose.get(elbow).presence() >= MIN_SEEN) {
+                trunk = trunk.with(pose.get(elbow));
             }
         }
         put(regions, BodyPart.TORSO, trunk.left - 0.1 * torso, shouldersTop - 0.15 * torso,
@@ -92,7 +83,7 @@ final class LandmarkRegions {
         if (inView(lh, frameWidth, frameHeight) || inView(rh, frameWidth, frameHeight)) {
             Extent legs = Extent.of(pose, LEFT_HIP, RIGHT_HIP, LEFT_KNEE, RIGHT_KNEE, LEFT_ANKLE, RIGHT_ANKLE);
             double ankles = Math.max(pose.get(LEFT_ANKLE).y(), pose.get(RIGHT_ANKLE).y());
-            put(regions, BodyPart.LEGS, legs.left - 0.15 * torso, Math.min(lh.y(), rh.y()) - LEGS_ABOVE_HIPS * torso,
+            put(regions, BodyPart.LEGS, legs.left - 0.15 * torso, Math.min(lh.y(), rh.y()) - 0.2 * torso,
                     legs.right + 0.15 * torso, ankles + 0.05 * torso, frameWidth, frameHeight);
         }
 

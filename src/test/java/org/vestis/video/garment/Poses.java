@@ -97,12 +97,6 @@ final class Poses {
         return set(index, new Landmark(p.x(), p.y(), p.z(), p.visibility(), v));
     }
 
-    /** The point {@code index} moved to ({@code x}, {@code y}) in frame pixels. */
-    Poses moved(int index, double x, double y) {
-        Landmark p = points.get(index);
-        return set(index, new Landmark(x, y, p.z(), p.visibility(), p.presence()));
-    }
-
     /** Every point moved to the same spot: a pose collapsed to nothing. */
     Poses collapsed() {
         Landmark c = points.get(NOSE);
