@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Spark job against plain analyze (issue 26): N copies of a real clip (default 10 x TUD-Stadtmitte, 640x480,
 # 179 frames, 5-8 people) analysed
-#   1. by N sequential `./vestis analyze FILE --out DIR --no-video` runs (one process each, as a shell loop would), and
-#   2. by the Spark job in local[2] mode, started through Spark's own launcher class (org.apache.spark.deploy.SparkSubmit,
+#   1. by N sequential `./vestis analyze FILE --out DIR --no-video` runs (one process each, as a shell loop would),
+#   2. by one `./vestis analyze FILE... --no-video` run over all N (one process, the models loaded once), and
+#   3. by the Spark job in local[2] mode, started through Spark's own launcher class (org.apache.spark.deploy.SparkSubmit,
 #      what the spark-submit script runs) with the jar `mvn package` builds and target/lib as --jars: the README's recipe.
 # Prints the wall time of each, the ratio, the per-video task times and the peak resident memory of the Spark JVM
 # (sampled every second). benchmarks/RESULTS.md records the figures with the date and machine.
@@ -24,6 +25,11 @@ for f in "$out"/videos/*.mp4; do ./vestis analyze "$f" --out "$out/analyze" --no
 t1=$(date +%s.%N)
 sequential=$(echo "$t1 - $t0" | bc)
 echo "sequential analyze: $n videos in $sequential s"
+t0=$(date +%s.%N)
+./vestis analyze "$out"/videos/*.mp4 --out "$out/analyze-one" --no-video > /dev/null 2>&1
+t1=$(date +%s.%N)
+one=$(echo "$t1 - $t0" | bc)
+echo "one analyze run over all $n: $one s"
 
 export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
@@ -52,12 +58,14 @@ t1=$(date +%s.%N)
 spark=$(echo "$t1 - $t0" | bc)
 grep -E "videos:" "$out/spark.log" || true
 echo "spark local[2]: $n videos in $spark s, peak RSS $((peak / 1024)) MiB; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$out" "$sequential" "$spark" <<'PY'
+grep -o "models of .* loaded in [0-9.]* s" "$out/spark.log" || true
+python3 - "$out" "$sequential" "$spark" "$one" <<'PY'
 import json, sys
-out, seq, spark = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+out, seq, spark, one = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 s = json.load(open(out + "/spark/summary.json"))["inputs"]
 tasks = [e["taskSeconds"] for e in s if "taskSeconds" in e]
-print("spark / sequential wall time: %.2f (%+.0f%%)" % (spark / seq, 100 * (spark / seq - 1)))
+print("spark / sequential runs wall time: %.2f (%+.0f%%)" % (spark / seq, 100 * (spark / seq - 1)))
+print("spark / one analyze run wall time: %.2f (%+.0f%%)" % (spark / one, 100 * (spark / one - 1)))
 print("per-video task seconds (analysis inside the executor): min %.1f, median %.1f, max %.1f; frames/s per video: %s"
       % (min(tasks), sorted(tasks)[len(tasks) // 2], max(tasks), ", ".join("%.1f" % e["fps"] for e in s if "fps" in e)))
 PY
