@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs our Java harness and the PyTorch peer one after the other on this machine, prints `RATIO <name> <ours/peer>`
-# per measurement and appends the results to benchmarks/RESULTS.md. `--quick` finishes in about 3 minutes.
+# per measurement and appends the results to benchmarks/RESULTS.md. `--quick` (4 s per item) runs each side three
+# times, alternating, unless --repeat says otherwise (about 5 minutes): single quick runs of the PyTorch peer vary by
+# up to 40% from one process to the next on an idle machine (fashion-cnn inference at batch 256: 2,610 then 3,492
+# images/s), so two single quick runs gave ratios 33% apart; the median of three is what makes two runs agree.
 # `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
 # single runs of either side vary by 30% or more from one minute to the next.
 # Needs: Debian's python3-torch, python3-torchvision (MobileNetV2) and libopenblas0-pthread (installed here with apt-get when missing, as root),
@@ -8,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=""
-repeat=1
+repeat=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode="--quick" ;;
@@ -17,6 +20,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+[ -n "$repeat" ] || { [ "$mode" = "--quick" ] && repeat=3 || repeat=1; }
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a positive whole number, not '$repeat'." >&2; exit 2; }
 if ! /usr/bin/python3 -c "import torch, torchvision" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-torchvision libopenblas0-pthread >&2
