@@ -3,7 +3,9 @@
 # per measurement and appends the results to benchmarks/RESULTS.md. `--quick` (4 s per item) runs each side three
 # times, alternating, unless --repeat says otherwise (about 5 minutes): single quick runs of the PyTorch peer vary by
 # up to 40% from one process to the next on an idle machine (fashion-cnn inference at batch 256: 2,610 then 3,492
-# images/s), so two single quick runs gave ratios 33% apart; the median of three is what makes two runs agree.
+# images/s), so two single quick runs gave ratios 33% apart. With three runs per side six of nine ratios agree within
+# 15% between two quick runs; the peer's inference (batch 1 and 256) still does not (RESULTS.md, 2026-12-06): quote
+# the full run.
 # `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
 # single runs of either side vary by 30% or more from one minute to the next.
 # Needs: Debian's python3-torch, python3-torchvision (MobileNetV2) and libopenblas0-pthread (installed here with apt-get when missing, as root),
