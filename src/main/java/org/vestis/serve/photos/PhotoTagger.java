@@ -107,11 +107,11 @@ public final class PhotoTagger implements AutoCloseable {
 
     /** The tags of one stored photo file. */
     public List<ProposedTag> tag(Path file) {
-        if (garments != null) {
-            try (Mat bgr = imread(file.toString())) {
-                if (bgr.empty()) {
-                    throw new IllegalArgumentException("OpenCV cannot decode " + file.getFileName());
-                }
+        try (Mat bgr = imread(file.toString())) {
+            if (bgr.empty()) {
+                throw new IllegalArgumentException("OpenCV cannot decode " + file.getFileName());
+            }
+            if (garments != null) {
                 List<Box> people = detector.detect(bgr).stream().map(Detection::box)
                         .filter(b -> b.height() >= PERSON_HEIGHT * bgr.rows())
                         .sorted(Comparator.comparingDouble(Box::x)).toList();
@@ -119,8 +119,8 @@ public final class PhotoTagger implements AutoCloseable {
                     return personTags(bgr, people);
                 }
             }
+            return productTags(file, bgr);
         }
-        return productTags(file);
     }
 
     private List<ProposedTag> personTags(Mat bgr, List<Box> people) {
@@ -136,22 +136,18 @@ public final class PhotoTagger implements AutoCloseable {
         return tags;
     }
 
-    private List<ProposedTag> productTags(Path file) {
+    /** The product model's best class (its preprocessing reads the file as the bundle was trained), and the colour. */
+    private List<ProposedTag> productTags(Path file, Mat bgr) {
         Prediction p = products.classify(List.of(PhotoPreprocessor.read(file)), 1).get(0);
         Prediction.Ranked best = p.top().get(0);
-        return List.of(new ProposedTag(0, ITEM, best.label(), best.probability(), middleColour(file)));
+        return List.of(new ProposedTag(0, ITEM, best.label(), best.probability(), middleColour(bgr)));
     }
 
     /** The colour of the photo's middle half (width and height): a product photo centres its garment. */
-    private static String middleColour(Path file) {
-        try (Mat bgr = imread(file.toString())) {
-            if (bgr.empty()) {
-                return null;
-            }
-            Rect middle = new Rect(bgr.cols() / 4, bgr.rows() / 4, Math.max(1, bgr.cols() / 2), Math.max(1, bgr.rows() / 2));
-            try (Mat part = new Mat(bgr, middle)) {
-                return ColourNames.of(part).label();
-            }
+    private static String middleColour(Mat bgr) {
+        Rect middle = new Rect(bgr.cols() / 4, bgr.rows() / 4, Math.max(1, bgr.cols() / 2), Math.max(1, bgr.rows() / 2));
+        try (Mat part = new Mat(bgr, middle)) {
+            return ColourNames.of(part).label();
         }
     }
 
