@@ -1,6 +1,7 @@
 package org.vestis.cli;
 
 import org.vestis.ProjectRoot;
+import org.vestis.RootCause;
 import org.vestis.UserException;
 import org.vestis.serve.ServingBundles;
 import org.vestis.serve.ShopServices;
@@ -165,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server.start(host, port);
             } catch (RuntimeException e) {
-                throw new UserException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another server there? Try --port.");
+                throw new UserException("Cannot listen on " + host + ":" + port + " (" + RootCause.message(e) + "); is another server there? Try --port.");
             }
             System.out.printf("Vestis shop on http://%s:%d/ (data: %s, database: %s, tagging with %s). Ctrl-C stops it.%n",
                     host, server.port(), data, db.describe(), bundles.current().tagger().name());
@@ -187,13 +188,6 @@ final class ServeCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 
     static Path defaultDataDir() {
         String xdg = System.getenv("XDG_DATA_HOME");

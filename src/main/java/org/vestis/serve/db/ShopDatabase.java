@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.vestis.RootCause;
 import org.vestis.UserException;
 
 import java.nio.file.Path;
@@ -51,14 +52,14 @@ public final class ShopDatabase implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new UserException("Cannot open the database " + redacted(jdbcUrl) + ": " + rootMessage(e)
+            throw new UserException("Cannot open the database " + redacted(jdbcUrl) + ": " + RootCause.message(e)
                     + ". Check --db-url, that the server runs and the user may log in.", e);
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:serve/migrations").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new UserException("Cannot bring the database " + redacted(jdbcUrl) + " to the shop's schema: " + rootMessage(e), e);
+            throw new UserException("Cannot bring the database " + redacted(jdbcUrl) + " to the shop's schema: " + RootCause.message(e), e);
         }
         return new ShopDatabase(dataSource, jdbcUrl);
     }
@@ -85,13 +86,6 @@ public final class ShopDatabase implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
-    }
 
     @Override
     public void close() {

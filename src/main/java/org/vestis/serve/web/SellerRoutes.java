@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import org.vestis.RootCause;
 import org.vestis.serve.ShopServices;
 import org.vestis.serve.auth.Role;
 import org.vestis.serve.auth.Sessions;
@@ -136,12 +137,8 @@ final class SellerRoutes {
                 return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "A file is over the upload limit of " + (maxBytes >> 20) + " MiB.");
             }
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         return new ApiError(HttpStatus.BAD_REQUEST, "The upload is not well-formed multipart form data ("
-                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("")) + ").");
+                + RootCause.message(e) + ").");
     }
 
     /** Checks one file by its content, stores it by hash and records it, queued for tagging. */
