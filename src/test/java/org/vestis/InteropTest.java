@@ -39,7 +39,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.vestis.model.OneDnnHelpers;
+import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -311,7 +311,7 @@ class InteropTest {
         assertThat(out.getDouble(0, 0)).isBetween(0.0, 1.0);
 
         // The same forward pass through the oneDNN helpers the trainer uses (when the natives have oneDNN).
-        int attached = OneDnnHelpers.attach(net);
+        int attached = DnnlHelpers.attach(net);
         INDArray outOneDnn = net.output(input);
         System.out.printf("[interop] DL4J tiny CNN after OpenCV: output %s, %d oneDNN helper(s) attached%n", out, attached);
         assertThat(outOneDnn.equalsWithEps(out, 1e-4)).isTrue();
@@ -326,7 +326,7 @@ class InteropTest {
     @Order(6)
     void kerasHdf5ImportWorksBesideTheOthers() throws Exception {
         Path h5 = Path.of("src/test/resources/keras/seed_cnn_small.h5");
-        org.vestis.model.keras.KerasImporter.Imported imported = org.vestis.model.keras.KerasImporter.importFile(h5);
+        org.vestis.interop.keras.KerasImporter.Imported imported = org.vestis.interop.keras.KerasImporter.importFile(h5);
         INDArray probs = imported.network().output(Nd4j.zeros(DataType.FLOAT, 2, 1, 28, 28), false);
         assertThat(probs.shape()).containsExactly(2, 10);
         assertThat(probs.sumNumber().doubleValue()).isCloseTo(2.0, within(1e-4));

@@ -1,6 +1,6 @@
 package org.vestis.ablation;
 
-import org.vestis.InputFiles;
+import org.vestis.io.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,6 +1,6 @@
 package org.vestis.ablation;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

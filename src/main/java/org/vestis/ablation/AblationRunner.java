@@ -1,6 +1,7 @@
 package org.vestis.ablation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.vestis.io.Json;
 import org.vestis.model.ModelBundle;
 
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class AblationRunner {
         }
         try {
             ModelBundle bundle = ModelBundle.load(out);
-            JsonNode info = ModelBundle.JSON.readTree(out.resolve(ModelBundle.INFO_FILE).toFile());
+            JsonNode info = Json.MAPPER.readTree(out.resolve(ModelBundle.INFO_FILE).toFile());
             return RunResult.fromModelJson(run, out.toString(), info, bundle.model().numParams(), InferenceSpeed.measure(bundle.forInference()));
         } catch (RuntimeException e) {
             return RunResult.failed(run, "the bundle it wrote cannot be used: " + e.getMessage());

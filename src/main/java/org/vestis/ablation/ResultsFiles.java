@@ -1,9 +1,9 @@
 package org.vestis.ablation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.vestis.OutputFiles;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
-import org.vestis.model.ModelBundle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ final class ResultsFiles {
             return List.of();
         }
         try {
-            return ModelBundle.JSON.readValue(file.toFile(), new TypeReference<List<RunResult>>() { });
+            return Json.MAPPER.readValue(file.toFile(), new TypeReference<List<RunResult>>() { });
         } catch (IOException e) {
             throw new UserException("Cannot read the earlier results " + file + " (" + e.getMessage().lines().findFirst().orElse("")
                     + "); move it away to start the grid afresh.", e);
@@ -38,7 +38,7 @@ final class ResultsFiles {
     static void write(Path dir, List<RunResult> results) throws IOException {
         Files.createDirectories(dir);
         Path json = OutputFiles.partName(dir.resolve(JSON_FILE));
-        ModelBundle.JSON.writeValue(json.toFile(), results);
+        Json.MAPPER.writeValue(json.toFile(), results);
         OutputFiles.publish(json, dir.resolve(JSON_FILE));
         Path csv = OutputFiles.partName(dir.resolve(CSV_FILE));
         Files.writeString(csv, csv(results));

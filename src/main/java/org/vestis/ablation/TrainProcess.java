@@ -1,7 +1,7 @@
 package org.vestis.ablation;
 
 import org.vestis.ParentWatch;
-import org.vestis.model.OpenBlasThreads;
+import org.vestis.nn.dnnl.OpenBlasThreads;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

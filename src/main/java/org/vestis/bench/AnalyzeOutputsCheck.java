@@ -2,7 +2,7 @@ package org.vestis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.source.VideoFileSource;
 
@@ -34,7 +34,7 @@ public final class AnalyzeOutputsCheck {
         String stem = args[1];
         List<String> problems = check(out, stem);
         if (problems.isEmpty()) {
-            JsonNode input = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+            JsonNode input = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
             System.out.println("OK frames " + input.get("frames").asLong() + " interrupted " + input.get("interrupted").asBoolean());
         } else {
             problems.forEach(p -> System.out.println("PROBLEM " + p));
@@ -53,7 +53,7 @@ public final class AnalyzeOutputsCheck {
             problems.add("no summary.json");
             return problems;
         }
-        long frames = ModelBundle.JSON.readTree(summary.toFile()).at("/inputs/0/frames").asLong(-1);
+        long frames = Json.MAPPER.readTree(summary.toFile()).at("/inputs/0/frames").asLong(-1);
         long decoded = decodedFrames(out.resolve(stem + ".annotated.mp4"));
         if (decoded != frames) {
             problems.add("the annotated video decodes to " + decoded + " frames, the summary says " + frames);
@@ -64,7 +64,7 @@ public final class AnalyzeOutputsCheck {
             lineNumber++;
             JsonNode node;
             try {
-                node = ModelBundle.JSON.readTree(line);
+                node = Json.MAPPER.readTree(line);
             } catch (IOException e) {
                 problems.add("timeline line " + lineNumber + " does not parse: " + e.getMessage());
                 continue;

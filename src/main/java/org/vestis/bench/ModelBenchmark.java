@@ -11,10 +11,10 @@ import org.vestis.data.BatchProducer;
 import org.vestis.data.Dataset;
 import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
-import org.vestis.model.Architecture;
-import org.vestis.model.MobileNetV2;
+import org.vestis.model.zoo.Architecture;
+import org.vestis.model.zoo.MobileNetV2;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.OneDnnHelpers;
+import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.util.Locale;
 
@@ -30,7 +30,7 @@ public final class ModelBenchmark {
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         double seconds = quick ? 4 : 15;
-        System.out.println("# oneDNN helpers: " + (OneDnnHelpers.enabled() ? "on" : "off"));
+        System.out.println("# oneDNN helpers: " + (DnnlHelpers.enabled() ? "on" : "off"));
         for (Architecture arch : Architecture.values()) {
             MultiLayerNetwork net = network(arch);
             report(arch.id() + "-train-b128", trainRate(net, 128, seconds));
@@ -62,7 +62,7 @@ public final class ModelBenchmark {
     private static MultiLayerNetwork network(Architecture arch) {
         MultiLayerNetwork net = new MultiLayerNetwork(arch.configuration(28, 28, 1, 10, 1e-3, 1));
         net.init();
-        OneDnnHelpers.attach(net);
+        DnnlHelpers.attach(net);
         return net;
     }
 

@@ -16,10 +16,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.OneDnnHelpers;
-import org.vestis.video.Pipeline;
-import org.vestis.video.PipelineSettings;
-import org.vestis.video.PipelineSummary;
+import org.vestis.nn.dnnl.DnnlHelpers;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
@@ -120,7 +120,7 @@ public final class PipelineBenchmark {
         String inFile = m.matches() ? m.group(1) : "?";
         System.out.printf(Locale.ROOT, "# input: %dx%d H.264 (OpenH264), %s frames (decode-only reads them all); %d frames per detector;"
                 + " memory run %d frames; oneDNN helpers: %s%n", WIDTH, HEIGHT, inFile, o.frames(), o.memoryFrames(),
-                OneDnnHelpers.enabled() ? "on" : "off");
+                DnnlHelpers.enabled() ? "on" : "off");
         System.out.flush();
         if (o.prepareOnly()) {
             return;

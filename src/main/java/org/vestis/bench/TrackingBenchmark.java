@@ -9,7 +9,7 @@ import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
-import org.vestis.video.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSettings;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.Detectors;

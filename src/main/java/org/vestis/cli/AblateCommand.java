@@ -7,7 +7,7 @@ import org.vestis.ablation.AblationPlan;
 import org.vestis.ablation.AblationRunner;
 import org.vestis.ablation.GridRun;
 import org.vestis.ablation.RunResult;
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

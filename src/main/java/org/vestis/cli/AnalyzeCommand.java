@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.vestis.OutputFiles;
-import org.vestis.OutputFolderLock;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
+import org.vestis.io.OutputFolderLock;
 import org.vestis.UserException;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
-import org.vestis.model.ModelBundle;
 import org.vestis.video.FrameResult;
-import org.vestis.video.Pipeline;
-import org.vestis.video.PipelineSummary;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.analysis.AnalysisModels;
 import org.vestis.video.analysis.AnalyzedInput;
 import org.vestis.video.analysis.InputAnalyzer;
@@ -192,7 +192,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return kept;
         }
         try {
-            JsonNode doc = ModelBundle.JSON.readTree(summary.toFile());
+            JsonNode doc = Json.MAPPER.readTree(summary.toFile());
             for (JsonNode entry : doc.path("inputs")) {
                 if (!inputs.contains(entry.path("input").asText())) {
                     kept.add(entry);
@@ -211,7 +211,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         all.addAll(summaries);
         doc.put("inputs", all);
         Path tmp = out.resolve("summary.json.part");
-        ModelBundle.JSON.writeValue(tmp.toFile(), doc);
+        Json.MAPPER.writeValue(tmp.toFile(), doc);
         OutputFiles.publish(tmp, out.resolve("summary.json"));
     }
 

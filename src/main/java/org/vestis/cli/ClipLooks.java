@@ -1,8 +1,8 @@
 package org.vestis.cli;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.vestis.video.Pipeline;
-import org.vestis.video.PipelineSettings;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineSettings;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.garment.GarmentModel;

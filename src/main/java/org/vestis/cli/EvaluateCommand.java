@@ -1,13 +1,10 @@
 package org.vestis.cli;
 
-import org.vestis.UserException;
 import org.vestis.data.Dataset;
-import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.ImageFolder;
 import org.vestis.data.PhotoSet;
-import org.vestis.model.ModelBundle;
-import org.vestis.model.ViewAverage;
+import org.vestis.io.Json;
 import org.vestis.train.Evaluator;
 import org.vestis.train.Metrics;
 import org.vestis.train.PhotoFeatures;
@@ -15,6 +12,10 @@ import org.vestis.train.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.vestis.UserException;
+import org.vestis.data.FashionMnist;
+import org.vestis.model.ModelBundle;
+import org.vestis.photo.ViewAverage;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -90,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.put("labels", bundle.info().labels());
             out.put("confusion", m.confusion());
             out.put("imagesPerSecond", m.count() / seconds);
-            System.out.println(ModelBundle.JSON.writeValueAsString(out));
+            System.out.println(Json.MAPPER.writeValueAsString(out));
             return 0;
         }
         int views = ViewAverage.count(bundle.info().preprocessing());

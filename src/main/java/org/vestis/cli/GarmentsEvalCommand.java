@@ -1,12 +1,11 @@
 package org.vestis.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.vestis.OutputFiles;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.config.PipelineConfig;
 import org.vestis.data.ccp.CcpSlots;
@@ -179,7 +178,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     private static void writeJson(Path file, Map<String, Object> doc) throws Exception {
         OutputFiles.createParent(file);
         Path part = OutputFiles.partName(file);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part.toFile(), doc);
+        Json.MAPPER.writeValue(part.toFile(), doc);
         OutputFiles.publish(part, file);
     }
 }

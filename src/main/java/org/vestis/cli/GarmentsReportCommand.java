@@ -1,8 +1,7 @@
 package org.vestis.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.vestis.OutputFiles;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.data.ImageFolder;
 import org.vestis.data.PhotoSet;
@@ -82,7 +81,7 @@ final class GarmentsReportCommand implements Callable<Integer> {
         json.put("slots", slots);
         Path jsonFile = model.resolve("slot-metrics.json");
         Path part = OutputFiles.partName(jsonFile);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part.toFile(), json);
+        Json.MAPPER.writeValue(part.toFile(), json);
         OutputFiles.publish(part, jsonFile);
         return 0;
     }

@@ -1,7 +1,7 @@
 package org.vestis.cli;
 
 import org.vestis.model.ModelBundle;
-import org.vestis.model.keras.KerasImporter;
+import org.vestis.interop.keras.KerasImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package org.vestis.cli;
 
 import org.vestis.model.ModelBundle;
-import org.vestis.model.tflite.TfliteImporter;
+import org.vestis.interop.tflite.TfliteImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

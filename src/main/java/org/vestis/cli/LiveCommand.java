@@ -1,10 +1,10 @@
 package org.vestis.cli;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.ui.LiveWindow;
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.video.source.FrameSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package org.vestis.cli;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.PhotoClassifier;
-import org.vestis.model.PhotoPreprocessor;
+import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.ModelFiles;

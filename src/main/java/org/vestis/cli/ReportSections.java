@@ -1,6 +1,6 @@
 package org.vestis.cli;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package org.vestis.cli;
 
 import org.vestis.UserException;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 import org.vestis.video.track.eval.MotBox;
 import org.vestis.video.track.eval.MotFile;
 import org.vestis.video.track.eval.MotMetrics;
@@ -43,7 +43,7 @@ final class ScoreTracksCommand implements Callable<Integer> {
         }
         MotMetrics m = MotMetrics.score(gt, MotFile.readResult(result, scale));
         if (json) {
-            System.out.println(ModelBundle.JSON.writeValueAsString(m));
+            System.out.println(Json.MAPPER.writeValueAsString(m));
             return 0;
         }
         System.out.printf(Locale.ROOT, "MOTA %.3f  MOTP %.3f  IDF1 %.3f  IDP %.3f  IDR %.3f  ID switches %d  "

@@ -1,8 +1,8 @@
 package org.vestis.cli;
 
+import org.vestis.io.Json;
 import org.vestis.train.ReportWriter;
 import org.vestis.video.synth.VideoScore;
-import org.vestis.model.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +26,7 @@ final class ScoreVideoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VideoScore.Result r = VideoScore.score(truth, timeline);
         if (json) {
-            System.out.println(ModelBundle.JSON.writeValueAsString(r));
+            System.out.println(Json.MAPPER.writeValueAsString(r));
             return 0;
         }
         System.out.printf(Locale.ROOT, "objects %d, detected %d: recall %s; per-frame accuracy %s; smoothed accuracy %s%n",

@@ -1,6 +1,5 @@
 package org.vestis.cli;
 
-import org.vestis.ProjectRoot;
 import org.vestis.RootCause;
 import org.vestis.UserException;
 import org.vestis.serve.ServingBundles;
@@ -13,6 +12,7 @@ import org.vestis.serve.photos.UploadCheck;
 import org.vestis.serve.web.ShopServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.vestis.io.ProjectRoot;
 
 import java.io.BufferedReader;
 import java.io.Console;

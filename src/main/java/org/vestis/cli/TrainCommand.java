@@ -8,7 +8,7 @@ import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.StratifiedSplit;
 import org.vestis.UserException;
 import org.vestis.data.PhotoSplits;
-import org.vestis.model.Backbone;
+import org.vestis.model.zoo.Backbone;
 import org.vestis.model.ModelBundle;
 import org.vestis.train.PhotoFeatures;
 import org.vestis.train.TrainingRun;
@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             "last block and the head). E.g. block14_add (mobilenetv2), res4f_branch (resnet50) or 17 (vgg16)."})
     String freezeUpTo;
     @Option(names = "--zoo-mirror", paramLabel = "URL", description = {"resnet50/vgg16 ImageNet weights: base URL serving the zoo's models/NAME.zip",
-            "(default: $VESTIS_ZOO_MIRROR, else " + org.vestis.model.ZooWeights.DEFAULT_MIRROR + ")."})
+            "(default: $VESTIS_ZOO_MIRROR, else " + org.vestis.model.zoo.ZooWeights.DEFAULT_MIRROR + ")."})
     String zooMirror;
     @Option(names = "--zoo-cache", paramLabel = "DIR", description = "Cache of the zoo's weight files (default: $VESTIS_ZOO_CACHE, else ~/.cache/vestis/dl4j-zoo).")
     String zooCache;

@@ -4,7 +4,7 @@ import static org.vestis.config.ConfigChecks.require;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.vestis.video.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSettings;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.ModelFiles;

@@ -44,7 +44,7 @@ public class TrainConfig {
     // Transfer learning on photos (used when images is set; the Fashion-MNIST keys above still apply where they make sense).
     /** A photo dataset: image folders (train/ and validation/ of class subfolders) or the DeepFashion category layout. */
     public String images = "";
-    /** mobilenetv2, mobilenetv1-0.25-128, ..., resnet50, vgg16 ({@link org.vestis.model.Backbone}). */
+    /** mobilenetv2, mobilenetv1-0.25-128, ..., resnet50, vgg16 ({@link org.vestis.model.zoo.Backbone}). */
     public String backbone = "mobilenetv2";
     /**
      * "random", "pretrained:DIR" (a bundle of the same backbone, e.g. made by `vestis import tflite`) or, for
@@ -96,10 +96,10 @@ public class TrainConfig {
 
     public void validate(String source) {
         if (out.isBlank()) {
-            out = isTransfer() ? "models/clothing-" + org.vestis.model.Backbone.parse(backbone).family() : "models/fashion-mnist-cnn";
+            out = isTransfer() ? "models/clothing-" + org.vestis.model.zoo.Backbone.parse(backbone).family() : "models/fashion-mnist-cnn";
         }
         if (isTransfer()) {
-            org.vestis.model.Backbone b = org.vestis.model.Backbone.parse(backbone);
+            org.vestis.model.zoo.Backbone b = org.vestis.model.zoo.Backbone.parse(backbone);
             require(b.isGraph(), source, "backbone must be a MobileNet (e.g. mobilenetv2), resnet50 or vgg16 for photo datasets");
             require(init.equals("random") || (init.startsWith("pretrained:") && init.length() > "pretrained:".length()), source,
                     "init must be random, pretrained:DIR (e.g. pretrained:models/mobilenetv2-imagenet) or pretrained:imagenet (resnet50, vgg16)");
@@ -110,9 +110,9 @@ public class TrainConfig {
             require(augmentCopies >= 0 && augmentCopies <= 10, source, "augment-copies must be between 0 and 10");
             require(!freezeUpTo.isBlank(), source, "freeze-up-to must name a layer or be all or last-block");
         } else {
-            org.vestis.model.Backbone b;
+            org.vestis.model.zoo.Backbone b;
             try {
-                b = org.vestis.model.Backbone.parse(architecture);
+                b = org.vestis.model.zoo.Backbone.parse(architecture);
             } catch (org.vestis.UserException e) {
                 throw new org.vestis.UserException("Unknown architecture '" + architecture + "' in " + source
                         + "; choose seed-cnn, fashion-cnn, or a MobileNet for 28x28 input such as mobilenetv1-0.25-28.", e);

@@ -1,5 +1,7 @@
 package org.vestis.data;
 
+import org.vestis.io.RemoteFile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,8 @@
 package org.vestis.data;
 
 import org.vestis.UserException;
+import org.vestis.io.Downloader;
+import org.vestis.io.RemoteFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
 package org.vestis.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -13,9 +10,16 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.deeplearning4j.util.ModelSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vestis.OutputFiles;
 import org.vestis.UserException;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
+import org.vestis.nn.dnnl.CallingThreadOmp;
+import org.vestis.nn.dnnl.DnnlHelpers;
+import org.vestis.nn.inference.BatchNormFolding;
+import org.vestis.nn.inference.ChannelsLast;
+import org.vestis.photo.ViewAverage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
@@ -37,9 +41,6 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
     public static final String INFO_FILE = "model.json";
     /** Input values per inference call below which one OpenMP thread beats two (MobileNetV2 at batch 1 is 150,528). */
     static final long SMALL_BATCH_VALUES = 160_000;
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ModelBundle(MultiLayerNetwork network, ModelInfo info) {
         this(network, null, info);
@@ -56,7 +57,13 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
 
     /** Reads a DL4J model file of either kind, with or without its optimiser state. */
     public static Model restore(Path modelFile, boolean withUpdater) throws IOException {
-        return isGraph(modelFile)
+        boolean graph = isGraph(modelFile);
+        byte[] modernised = LegacyClassNames.modernisedCopy(modelFile);
+        if (modernised != null) {
+            InputStream in = new ByteArrayInputStream(modernised);
+            return graph ? ModelSerializer.restoreComputationGraph(in, withUpdater) : ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
+        }
+        return graph
                 ? ModelSerializer.restoreComputationGraph(modelFile.toFile(), withUpdater)
                 : ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), withUpdater);
     }
@@ -122,7 +129,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         Path modelFile = dir.resolve(MODEL_FILE);
         ModelInfo info;
         try {
-            info = JSON.readValue(infoFile.toFile(), ModelInfo.class);
+            info = Json.MAPPER.readValue(infoFile.toFile(), ModelInfo.class);
         } catch (IOException e) {
             String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new UserException(infoFile + " is not valid model metadata (" + why + ").", e);
@@ -141,7 +148,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
             throw new UserException(dir + ": the model has " + outputs + " outputs but model.json lists " + info.labels().size() + " labels.");
         }
         checkInputShape(bundle, dir);
-        OneDnnHelpers.attach(bundle.model());
+        DnnlHelpers.attach(bundle.model());
         return bundle;
     }
 
@@ -171,7 +178,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
                 throw new IOException("no configuration.json inside");
             }
             try (InputStream in = zip.getInputStream(conf)) {
-                return ModelBundle.JSON.readTree(in).has("vertices");
+                return Json.MAPPER.readTree(in).has("vertices");
             }
         }
     }
@@ -202,7 +209,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
         OutputFiles.readableByOthers(tmp); // it becomes the bundle's folder
         try {
             ModelSerializer.writeModel(model(), tmp.resolve(MODEL_FILE).toFile(), false);
-            JSON.writeValue(tmp.resolve(INFO_FILE).toFile(), info);
+            Json.MAPPER.writeValue(tmp.resolve(INFO_FILE).toFile(), info);
             if (extrasDir != null) {
                 try (Stream<Path> files = Files.list(extrasDir)) {
                     for (Path f : (Iterable<Path>) files::iterator) {

@@ -2,7 +2,7 @@ package org.vestis.spark;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.analysis.AnalysisModels;

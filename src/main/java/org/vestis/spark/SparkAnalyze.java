@@ -3,9 +3,9 @@ package org.vestis.spark;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.vestis.ProjectRoot;
+import org.vestis.io.Json;
+import org.vestis.io.ProjectRoot;
 import org.vestis.UserException;
-import org.vestis.model.ModelBundle;
 import org.vestis.video.analysis.OutputStems;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,13 +134,13 @@ public final class SparkAnalyze implements Callable<Integer> {
             }
             if (o.summaryJson() != null) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> analysed = ModelBundle.JSON.readValue(o.summaryJson(), Map.class);
+                Map<String, Object> analysed = Json.MAPPER.readValue(o.summaryJson(), Map.class);
                 analysed.remove("input");
                 e.putAll(analysed);
             }
             entries.add(e);
         }
         doc.put("inputs", entries);
-        return ModelBundle.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 }

@@ -3,7 +3,7 @@ package org.vestis.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 import org.vestis.video.analysis.AnalysisModels;
 import org.vestis.video.analysis.AnalyzedInput;
 import org.vestis.video.analysis.InputAnalyzer;
@@ -67,7 +67,7 @@ final class VideoTask implements FlatMapFunction<Iterator<Map.Entry<String, Stri
             if (a.summary().frames() == 0) {
                 throw new IOException("no frame could be decoded");
             }
-            String summary = ModelBundle.JSON.writeValueAsString(new SparkInputs.Entry(input, a));
+            String summary = Json.MAPPER.writeValueAsString(new SparkInputs.Entry(input, a));
             OutputPublisher publisher = new OutputPublisher(new Path(out), hadoop.get());
             try (Stream<java.nio.file.Path> files = Files.list(scratch)) {
                 for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith(stem + "."))

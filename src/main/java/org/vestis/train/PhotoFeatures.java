@@ -8,7 +8,7 @@ import org.vestis.data.PhotoAugmenter;
 import org.vestis.data.PhotoLoader;
 import org.vestis.data.PhotoSet;
 import org.vestis.model.ModelInfo;
-import org.vestis.model.PhotoPreprocessor;
+import org.vestis.photo.PhotoPreprocessor;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.OneDnnHelpers;
+import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class TrainableNetwork {
 
     static TrainableNetwork restore(Path file, boolean withUpdater) throws IOException {
         Model model = ModelBundle.restore(file, withUpdater);
-        OneDnnHelpers.attach(model);
+        DnnlHelpers.attach(model);
         return new TrainableNetwork(model);
     }
 

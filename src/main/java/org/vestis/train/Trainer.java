@@ -1,13 +1,14 @@
 package org.vestis.train;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFiles;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vestis.UserException;
 import org.vestis.config.TrainConfig;
 import org.vestis.data.Augmenter;
 import org.vestis.data.BatchProducer;
 import org.vestis.data.Dataset;
-import org.vestis.model.Backbone;
+import org.vestis.model.zoo.Backbone;
 import org.vestis.model.ModelBundle;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class Trainer {
                 throw new UserException("There is no checkpoint to resume in " + checkpointDir + "; run the same command without --resume.");
             }
             try {
-                state = ModelBundle.JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+                state = Json.MAPPER.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
             } catch (IOException | RuntimeException e) {
                 throw new UserException("The checkpoint in " + checkpointDir + " cannot be read (" + e.getMessage()
                         + "); run the same command without --resume to start again.", e);
@@ -107,7 +108,7 @@ public final class Trainer {
             }
             writeAtomically(net, LAST, true);
             Path tmp = checkpointDir.resolve(STATE + ".tmp");
-            ModelBundle.JSON.writeValue(tmp.toFile(), state);
+            Json.MAPPER.writeValue(tmp.toFile(), state);
             OutputFiles.publish(tmp, checkpointDir.resolve(STATE));
             progress.epochFinished(stats, improved);
         }

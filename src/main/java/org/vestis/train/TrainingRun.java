@@ -5,8 +5,9 @@ import org.vestis.data.Dataset;
 import org.vestis.data.StratifiedSplit;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
-import org.vestis.model.OneDnnHelpers;
-import org.vestis.model.ViewAverage;
+import org.vestis.model.Versions;
+import org.vestis.nn.dnnl.DnnlHelpers;
+import org.vestis.photo.ViewAverage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class TrainingRun {
                 testMetrics == plainTestMetrics ? "" : " averaged over test-time views (" + ReportWriter.pct(plainTestMetrics.top1()) + " on single views)",
                 ReportWriter.pct(testMetrics.top3()),
                 ReportWriter.pct(testMetrics.macroF1()), testMetrics.count(), state.bestEpoch, state.epochsDone,
-                state.stoppedEarly ? " (stopped early)" : "", state.trainingSeconds / 60, OneDnnHelpers.enabled() ? "on" : "off", config.out);
+                state.stoppedEarly ? " (stopped early)" : "", state.trainingSeconds / 60, DnnlHelpers.enabled() ? "on" : "off", config.out);
     }
 
     private ModelInfo.Initialisation initialisation() throws IOException {
@@ -107,7 +108,7 @@ public final class TrainingRun {
         t.put("bestEpoch", state.bestEpoch);
         t.put("stoppedEarly", state.stoppedEarly);
         t.put("trainingSeconds", Math.round(state.trainingSeconds));
-        t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("oneDnnHelpers", DnnlHelpers.enabled());
         t.put("testTop1SingleView", plainTestMetrics.top1());
         t.put("history", state.history);
         return t;

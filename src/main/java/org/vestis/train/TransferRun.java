@@ -2,12 +2,14 @@ package org.vestis.train;
 
 import org.vestis.config.TrainConfig;
 import org.vestis.data.PhotoSplits;
-import org.vestis.model.Backbone;
+import org.vestis.io.Json;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
-import org.vestis.model.OneDnnHelpers;
-import org.vestis.model.ZooNetworks;
-import org.vestis.model.ZooWeights;
+import org.vestis.model.Versions;
+import org.vestis.model.zoo.Backbone;
+import org.vestis.model.zoo.ZooNetworks;
+import org.vestis.model.zoo.ZooWeights;
+import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +77,7 @@ public final class TransferRun {
     /** The pretrained bundle's directory plus where its weights came from (its own initialisation source). */
     private static String sourceOf(String dir) {
         try {
-            ModelInfo src = ModelBundle.JSON.readValue(Path.of(dir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
+            ModelInfo src = Json.MAPPER.readValue(Path.of(dir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
             String origin = src.initialisation() != null && src.initialisation().source() != null ? src.initialisation().source() : src.dataset();
             return dir + " (" + src.backbone() + ", " + src.dataset() + "; " + origin + ")";
         } catch (IOException e) {
@@ -136,7 +138,7 @@ public final class TransferRun {
         t.put("stoppedEarly", s.stoppedEarly);
         t.put("featureSeconds", Math.round(result.featureSeconds()));
         t.put("trainingSeconds", Math.round(s.trainingSeconds));
-        t.put("oneDnnHelpers", OneDnnHelpers.enabled());
+        t.put("oneDnnHelpers", DnnlHelpers.enabled());
         t.put("testTop1SingleView", Metrics.of(result.test().labels(), result.testProbabilitiesSingleView(), splits.train().labels()).top1());
         t.put("history", s.history);
         return t;

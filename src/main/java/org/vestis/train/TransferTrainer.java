@@ -15,15 +15,15 @@ import org.vestis.UserException;
 import org.vestis.config.TrainConfig;
 import org.vestis.data.PhotoAugmenter;
 import org.vestis.data.PhotoSet;
-import org.vestis.model.Backbone;
-import org.vestis.model.BatchNormFolding;
+import org.vestis.model.zoo.Backbone;
+import org.vestis.nn.inference.BatchNormFolding;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.LayerWeights;
+import org.vestis.model.zoo.LayerWeights;
 import org.vestis.model.ModelInfo;
-import org.vestis.model.OneDnnHelpers;
-import org.vestis.model.ViewAverage;
-import org.vestis.model.ZooNetworks;
-import org.vestis.model.ZooWeights;
+import org.vestis.nn.dnnl.DnnlHelpers;
+import org.vestis.photo.ViewAverage;
+import org.vestis.model.zoo.ZooNetworks;
+import org.vestis.model.zoo.ZooWeights;
 import org.deeplearning4j.zoo.ZooModel;
 
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ public final class TransferTrainer {
         } else if (config.pretrainedDir() != null) {
             copyPretrained(graph, Path.of(config.pretrainedDir()));
         }
-        OneDnnHelpers.attach(graph);
+        DnnlHelpers.attach(graph);
         return graph;
     }
 
@@ -210,7 +210,7 @@ public final class TransferTrainer {
                 BatchNormCalibration.calibrate(tail, x);
             }
         }
-        OneDnnHelpers.attach(tail);
+        DnnlHelpers.attach(tail);
         TrainingState state = new TrainingState();
         INDArray bestParams = tail.params().dup();
         int trainSample = Math.min(originals, 5000);

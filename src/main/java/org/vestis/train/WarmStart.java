@@ -1,6 +1,7 @@
 package org.vestis.train;
 
 import org.vestis.UserException;
+import org.vestis.io.Json;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 
@@ -26,7 +27,7 @@ final class WarmStart {
 
     /** Provenance for model.json: where the weights came from and how that bundle was made (model.json only). */
     static String describe(String bundleDir) throws IOException {
-        ModelInfo info = ModelBundle.JSON.readValue(Path.of(bundleDir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
+        ModelInfo info = Json.MAPPER.readValue(Path.of(bundleDir, ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
         return bundleDir + " (" + info.backbone() + ", made by: " + info.command() + ")";
     }
 }

@@ -1,6 +1,6 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.model.ModelBundle;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.PhotoClassifier;
-import org.vestis.model.PhotoPreprocessor;
+import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 
 import javax.swing.BorderFactory;

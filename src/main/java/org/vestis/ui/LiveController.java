@@ -1,9 +1,9 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
-import org.vestis.video.Pipeline;
+import org.vestis.video.pipeline.Pipeline;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.ModelFiles;
 import org.vestis.video.garment.GarmentModel;

@@ -2,7 +2,7 @@ package org.vestis.ui;
 
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
-import org.vestis.video.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSettings;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 

@@ -1,7 +1,7 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
-import org.vestis.OutputFiles;
+import org.vestis.io.ProjectRoot;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;

@@ -1,6 +1,6 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import javax.imageio.ImageIO;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;

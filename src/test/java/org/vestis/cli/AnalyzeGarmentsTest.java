@@ -3,7 +3,7 @@ package org.vestis.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 import org.vestis.video.garment.ColourTerm;
 import org.vestis.video.garment.GarmentSlot;
 
@@ -39,7 +39,7 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
 
         Map<Integer, JsonNode> lastLineOfTrack = new HashMap<>();
         for (String line : Files.readAllLines(outDir.resolve("walking.timeline.jsonl"))) {
-            JsonNode n = ModelBundle.JSON.readTree(line);
+            JsonNode n = Json.MAPPER.readTree(line);
             assertThat(n.get("label").isNull()).isTrue();
             assertThat(n.get("regions").asText()).isIn("landmarks", "box", "none");
             JsonNode garments = n.get("garments");
@@ -61,7 +61,7 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
         List<String> csv = Files.readAllLines(outDir.resolve("walking.tracks.csv"));
         List<String> header = List.of(csv.get(0).split(","));
         assertThat(header).contains("top", "top_colour", "top_confidence", "footwear_colour");
-        JsonNode summary = ModelBundle.JSON.readTree(outDir.resolve("summary.json").toFile()).get("inputs").get(0);
+        JsonNode summary = Json.MAPPER.readTree(outDir.resolve("summary.json").toFile()).get("inputs").get(0);
         assertThat(summary.get("confirmedTracks").asInt()).isEqualTo(2);
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
@@ -93,7 +93,7 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
         List<String> lines = Files.readAllLines(outDir.resolve("people.timeline.jsonl"));
         assertThat(lines).hasSize(2); // the two people of the one photo
         for (String line : lines) {
-            JsonNode n = ModelBundle.JSON.readTree(line);
+            JsonNode n = Json.MAPPER.readTree(line);
             assertThat(n.get("file").asText()).isEqualTo("walking-frame25.jpg");
             assertThat(n.get("garments").size()).isEqualTo(5);
         }
@@ -113,7 +113,7 @@ class AnalyzeGarmentsTest extends ConsoleCommandTest {
 
     private static Map<String, Set<String>> slotClasses() throws Exception {
         String model = org.vestis.config.ConfigLoader.load(Path.of("configs/garments.yaml")).pipeline.model;
-        JsonNode slots = ModelBundle.JSON.readTree(Path.of(model, "garments.json").toFile()).get("slots");
+        JsonNode slots = Json.MAPPER.readTree(Path.of(model, "garments.json").toFile()).get("slots");
         Map<String, Set<String>> out = new HashMap<>();
         slots.fields().forEachRemaining(e -> {
             List<String> names = new ArrayList<>();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.vestis.OutputFolderLock;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFolderLock;
 import org.vestis.bench.AnalyzeOutputsCheck;
-import org.vestis.model.ModelBundle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class AnalyzeInterruptTest {
         } finally {
             child.destroyForcibly();
         }
-        JsonNode summary = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
         int frames = summary.get("frames").asInt();
         assumeTrue(summary.get("interrupted").asBoolean() || frames < DEMO_FRAMES,
                 "SIG" + signal + " is ignored in this environment (a background job of a non-interactive shell): the run went to its end");

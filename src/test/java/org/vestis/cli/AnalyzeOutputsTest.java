@@ -3,8 +3,8 @@ package org.vestis.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.OutputFolderLock;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
+import org.vestis.io.OutputFolderLock;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -51,7 +51,7 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
             assertThat(out.resolve(stem + ".timeline.jsonl")).isNotEmptyFile();
             assertThat(out.resolve(stem + ".annotated.mp4")).isNotEmptyFile();
         }
-        JsonNode inputs = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).get("inputs");
+        JsonNode inputs = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).get("inputs");
         assertThat(inputs).hasSize(4);
         assertThat(inputs.get(1).get("outputs").asText()).isEqualTo("cam-2");
         assertThat(inputs.get(1).get("input").asText()).endsWith("day2/cam.mp4");
@@ -77,7 +77,7 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
         assertThat(analyze(out, copy("a/first.mp4"))).isZero();
         assertThat(analyze(out, copy("b/second.mp4"))).isZero();
         assertThat(analyze(out, dir.resolve("b/second.mp4"))).as("a rerun replaces its own entry").isZero();
-        JsonNode inputs = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).get("inputs");
+        JsonNode inputs = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).get("inputs");
         assertThat(inputs).extracting(n -> n.get("outputs").asText()).containsExactly("first", "second");
     }
 
@@ -88,7 +88,7 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
         Path out = dir.resolve("out");
         assertThat(analyze(out, cut)).as(stderr()).isZero();
         assertThat(stderr()).contains("cut.mp4 ended after", "of the 30 frames its container declares");
-        JsonNode input = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+        JsonNode input = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
         assertThat(input.get("endedEarly").asBoolean()).isTrue();
         assertThat(input.get("expectedFrames").asInt()).isEqualTo(30);
         assertThat(input.get("frames").asInt()).isBetween(1, 29);
@@ -113,7 +113,7 @@ class AnalyzeOutputsTest extends ConsoleCommandTest {
         Path out = dir.resolve("out");
         assertThat(analyze(out, folder)).as(stderr()).isZero();
         assertThat(stderr()).contains("2 of the 4 images in " + folder + " could not be read and were skipped: b-huge.png, c-empty.jpg.");
-        JsonNode input = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
+        JsonNode input = Json.MAPPER.readTree(out.resolve("summary.json").toFile()).at("/inputs/0");
         assertThat(input.get("frames").asInt()).isEqualTo(2);
         assertThat(input.get("skippedImages")).extracting(JsonNode::asText).containsExactly("b-huge.png", "c-empty.jpg");
         assertThat(input.get("endedEarly").asBoolean()).isFalse();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class AnalyzeTrackingTest extends ConsoleCommandTest {
         assertThat(lines).allMatch(l -> l.split(",").length == 10 && l.endsWith(",-1,-1,-1"));
         assertThat(dir.resolve("walking.mot.part.txt")).doesNotExist();
         assertThat(run("score-tracks", mot.toString(), mot.toString(), "--json")).as(stderr()).isZero();
-        JsonNode scores = ModelBundle.JSON.readTree(stdout());
+        JsonNode scores = Json.MAPPER.readTree(stdout());
         assertThat(scores.get("mota").asDouble()).isEqualTo(1.0);
         assertThat(scores.get("idf1").asDouble()).isEqualTo(1.0);
     }
@@ -78,7 +78,7 @@ class AnalyzeTrackingTest extends ConsoleCommandTest {
             assertThat(run("analyze", sequence.resolve(sequences[s] + ".mp4").toString(), "--config", configFile.toString(),
                     "--out", dir.resolve("out").toString(), "--no-video", "--mot", mot.toString())).as(stderr()).isZero();
             assertThat(run("score-tracks", mot.toString(), sequence.resolve("gt/gt.txt").toString(), "--json")).as(stderr()).isZero();
-            JsonNode scores = ModelBundle.JSON.readTree(stdout());
+            JsonNode scores = Json.MAPPER.readTree(stdout());
             assertThat(scores.get("mota").asDouble()).as(sequences[s] + " MOTA").isGreaterThanOrEqualTo(floors[s][0]);
             assertThat(scores.get("idf1").asDouble()).as(sequences[s] + " IDF1").isGreaterThanOrEqualTo(floors[s][1]);
         }

@@ -3,7 +3,7 @@ package org.vestis.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class CliTest extends ConsoleCommandTest {
             assertThat(model.resolve(f)).isNotEmptyFile();
         }
         assertThat(Files.list(dir.resolve("models")).map(p -> p.getFileName().toString())).as("no temporary or checkpoint dirs left").containsExactly("tiny");
-        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        JsonNode info = Json.MAPPER.readTree(model.resolve("model.json").toFile());
         assertThat(info.get("labels")).hasSize(10);
         assertThat(info.get("backbone").asText()).isEqualTo("seed-cnn");
         assertThat(info.get("command").asText()).startsWith("./vestis train --config configs/fashion-mnist-seed-cnn.yaml");
@@ -61,7 +61,7 @@ class CliTest extends ConsoleCommandTest {
         assertThat(Files.readString(model.resolve("report.md"))).contains("top-3 accuracy", "| Sneaker |", "macro F1");
 
         assertThat(run("evaluate", model.toString(), "--data-dir", SAMPLE, "--json")).as(stderr()).isZero();
-        JsonNode eval = ModelBundle.JSON.readTree(stdout());
+        JsonNode eval = Json.MAPPER.readTree(stdout());
         assertThat(eval.get("images").asInt()).isEqualTo(300);
         assertThat(eval.get("top1").asDouble()).isEqualTo(info.at("/metrics/top1").asDouble());
 
@@ -88,7 +88,7 @@ class CliTest extends ConsoleCommandTest {
                 "--batch-size", "32", "--out", model.toString());
         assertThat(code).as(stderr()).isZero();
         assertThat(stdout()).contains("averaged over test-time views (");
-        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        JsonNode info = Json.MAPPER.readTree(model.resolve("model.json").toFile());
         assertThat(info.at("/initialisation/kind").asText()).isEqualTo("pretrained");
         assertThat(info.at("/initialisation/source").asText()).startsWith("models/fashion-mnist-seed-cnn (seed-cnn, made by: ./vestis train");
         assertThat(info.at("/preprocessing/flipAverage").asBoolean()).isTrue();
@@ -97,7 +97,7 @@ class CliTest extends ConsoleCommandTest {
         assertThat(info.at("/training/testTop1SingleView").asDouble()).isGreaterThan(0.8);
 
         assertThat(run("evaluate", model.toString(), "--data-dir", SAMPLE, "--json")).as(stderr()).isZero();
-        assertThat(ModelBundle.JSON.readTree(stdout()).get("top1").asDouble()).as("evaluate averages over the same views")
+        assertThat(Json.MAPPER.readTree(stdout()).get("top1").asDouble()).as("evaluate averages over the same views")
                 .isEqualTo(info.at("/metrics/top1").asDouble());
 
         assertThat(run("train", "--data-dir", SAMPLE, "--architecture", "fashion-cnn", "--init", "pretrained:models/fashion-mnist-seed-cnn",
@@ -190,7 +190,7 @@ class CliTest extends ConsoleCommandTest {
         for (String f : new String[]{"walking-3s.annotated.mp4", "walking-3s.timeline.jsonl", "walking-3s.tracks.csv", "summary.json"}) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
-        JsonNode summary = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.at("/inputs/0/frames").asInt()).isEqualTo(30);
         assertThat(summary.at("/inputs/0/confirmedTracks").asInt()).isEqualTo(1);
         assertThat(summary.at("/config/top-n").asInt()).isEqualTo(3);

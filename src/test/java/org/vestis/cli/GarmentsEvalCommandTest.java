@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +48,12 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(run("garments-eval", "--ccp", data.resolve("ccp").toString(), "--model", model.toString(), "--config", configFile.toString(),
                 "--split", "validation", "--limit", "3", "--choose-presence", "--write-report", "--json", json.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("3 validation photos", "top", "bottom", "footwear", "headwear", "outerwear", "Presence thresholds chosen");
-        JsonNode doc = ModelBundle.JSON.readTree(json.toFile());
+        JsonNode doc = Json.MAPPER.readTree(json.toFile());
         assertThat(doc.get("photos").asInt()).isEqualTo(3);
         assertThat(doc.get("perPhoto")).hasSize(3);
         assertThat(doc.get("classSlots")).hasSize(3);
         assertThat(doc.get("presenceSlots")).hasSize(2);
-        JsonNode presence = ModelBundle.JSON.readTree(model.resolve("garments.json").toFile()).get("presence");
+        JsonNode presence = Json.MAPPER.readTree(model.resolve("garments.json").toFile()).get("presence");
         for (String slot : new String[]{"headwear", "outerwear"}) {
             assertThat(presence.get(slot).asDouble()).isStrictlyBetween(0.0, 1.0);
         }

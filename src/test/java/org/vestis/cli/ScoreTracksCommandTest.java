@@ -3,7 +3,7 @@ package org.vestis.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class ScoreTracksCommandTest extends ConsoleCommandTest {
         Path gt = write("gt.txt", GT);
         Path result = write("res.txt", RESULT);
         assertThat(run("score-tracks", "--json", result.toString(), gt.toString())).as(stderr()).isZero();
-        JsonNode json = ModelBundle.JSON.readTree(stdout());
+        JsonNode json = Json.MAPPER.readTree(stdout());
         // Unscaled, the 5 x 5 boxes have IoU 0.25 with the 10 x 10 ones: nothing pairs.
         assertThat(json.get("misses").asLong()).isEqualTo(4);
         assertThat(json.get("falsePositives").asLong()).isEqualTo(4);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.data.PhotoFixtures;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +23,13 @@ class TransferCliTest extends ConsoleCommandTest {
                 "--learning-rate", "0.01", "--test-fraction", "0.34")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Training mobilenetv1-0.25-128 (pretrained:" + pretrained + ", frozen up to all) on 16 photos of 4 classes (validation 8, test 8)")
                 .contains("backbone features 16/16 photos").contains("validation top-1").contains("test top-1");
-        assertThat(ModelBundle.JSON.readTree(model.resolve("model.json").toFile()).get("dataset").asText()).isEqualTo("clothing-photos");
+        assertThat(Json.MAPPER.readTree(model.resolve("model.json").toFile()).get("dataset").asText()).isEqualTo("clothing-photos");
 
         assertThat(run("evaluate", model.toString(), "--images", PhotoFixtures.CLOTHING.resolve("validation").toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("on 8 photos in").contains("top-1").contains("top-3").contains("confusion matrix")
                 .contains(" 4 t-shirt");
         assertThat(run("evaluate", model.toString(), "--images", PhotoFixtures.CLOTHING.resolve("validation").toString(), "--json")).isZero();
-        JsonNode json = ModelBundle.JSON.readTree(out.toString());
+        JsonNode json = Json.MAPPER.readTree(out.toString());
         assertThat(json.get("images").asInt()).isEqualTo(8);
         assertThat(json.get("confusion")).hasSize(4);
     }
@@ -41,7 +41,7 @@ class TransferCliTest extends ConsoleCommandTest {
         assertThat(run("train", "--images", root.toString(), "--backbone", "mobilenetv1-0.25-128", "--init", "random",
                 "--out", model.toString(), "--epochs", "2", "--batch-size", "8")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("on 25 photos of 4 classes").contains("1 unreadable images skipped");
-        JsonNode info = ModelBundle.JSON.readTree(model.resolve("model.json").toFile());
+        JsonNode info = Json.MAPPER.readTree(model.resolve("model.json").toFile());
         assertThat(info.get("labels").toString()).isEqualTo("[\"Jeans\",\"Tee\",\"Dress\",\"Sneakers\"]");
         assertThat(info.get("initialisation").get("kind").asText()).isEqualTo("random");
         assertThat(info.get("training").get("skippedUnreadable").get("train").asInt()).isEqualTo(1);

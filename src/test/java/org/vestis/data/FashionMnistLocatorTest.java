@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.UserException;
+import org.vestis.io.Downloader;
+import org.vestis.io.LocalFileServer;
+import org.vestis.io.RemoteFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

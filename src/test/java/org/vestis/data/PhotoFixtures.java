@@ -24,7 +24,7 @@ public final class PhotoFixtures {
     public static Path importV1(Path dir) {
         Path out = dir.resolve("mobilenetv1-imagenet");
         try {
-            org.vestis.model.tflite.TfliteImporter.importBundle(Path.of(TFLITE + "mobilenet_v1_0.25_128_quant.tflite"),
+            org.vestis.interop.tflite.TfliteImporter.importBundle(Path.of(TFLITE + "mobilenet_v1_0.25_128_quant.tflite"),
                     Path.of(TFLITE + "imagenet_labels.txt"), "mobilenetv1-imagenet", "imagenet", "test").save(out, null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

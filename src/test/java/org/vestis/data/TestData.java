@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Shared helpers for the data tests: the real Fashion-MNIST sample fixture and hand-built IDX files. */
-final class TestData {
+public final class TestData {
     /** Environment variable pointing at the shared data dir (holding fashion-mnist/); real-data tests need it. */
     static final String REAL_DATA_ENV = "VESTIS_TEST_DATA";
 
@@ -22,7 +22,7 @@ final class TestData {
     }
 
     /** src/test/resources/fashion-mnist-sample, as found on the test class path. */
-    static Path sampleDir() {
+    public static Path sampleDir() {
         URL url = TestData.class.getResource("/fashion-mnist-sample/" + FashionMnist.TEST_LABELS);
         if (url == null) {
             throw new IllegalStateException("fashion-mnist-sample fixture not on the test class path");

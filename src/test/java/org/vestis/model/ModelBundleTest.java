@@ -8,6 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vestis.UserException;
 import org.vestis.data.FashionMnist;
+import org.vestis.io.Json;
+import org.vestis.model.zoo.Architecture;
+import org.vestis.nn.dnnl.CallingThreadOmp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,12 +61,12 @@ class ModelBundleTest {
         bundle.save(target, null);
         ModelInfo fewerLabels = new ModelInfo(ModelInfo.FORMAT, "m", List.of("a", "b"), bundle.info().input(), bundle.info().preprocessing(),
                 "fashion-cnn", "fashion-mnist", null, null, null, null, null, null);
-        ModelBundle.JSON.writeValue(target.resolve(ModelBundle.INFO_FILE).toFile(), fewerLabels);
+        Json.MAPPER.writeValue(target.resolve(ModelBundle.INFO_FILE).toFile(), fewerLabels);
         assertThatThrownBy(() -> ModelBundle.load(target)).isInstanceOf(UserException.class)
                 .hasMessageContaining("10 outputs but model.json lists 2 labels");
 
         Files.writeString(target.resolve(ModelBundle.MODEL_FILE), "garbage");
-        ModelBundle.JSON.writeValue(target.resolve(ModelBundle.INFO_FILE).toFile(), bundle.info());
+        Json.MAPPER.writeValue(target.resolve(ModelBundle.INFO_FILE).toFile(), bundle.info());
         assertThatThrownBy(() -> ModelBundle.load(target)).isInstanceOf(UserException.class).hasMessageContaining("not a readable DL4J model");
     }
 

@@ -2,7 +2,7 @@ package org.vestis.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.vestis.serve.auth.Role;
 import org.vestis.serve.db.ShopDatabase;
 import org.vestis.serve.photos.UploadCheck;

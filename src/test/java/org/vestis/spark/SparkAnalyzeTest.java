@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.cli.VestisCommand;
-import org.vestis.model.ModelBundle;
+import org.vestis.io.Json;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class SparkAnalyzeTest {
         Row people = spark.sql("SELECT COUNT(*) FROM tracks WHERE confirmed AND top IS NOT NULL").first();
         assertThat(people.getLong(0)).isPositive();
 
-        JsonNode summary = ModelBundle.JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("inputs")).hasSize(3);
         assertThat(summary.path("inputs").get(2).path("status").asText()).isEqualTo(VideoOutcome.FAILED);
         assertThat(summary.path("inputs").get(2).path("error").asText()).isNotBlank();
@@ -110,7 +110,7 @@ class SparkAnalyzeTest {
                 .containsExactly(VideoOutcome.SKIPPED, VideoOutcome.SKIPPED, VideoOutcome.FAILED);
         assertThat(ModelPool.loads()).isEqualTo(loads);
         assertThat(second.tracks()).isEqualTo(first.tracks());
-        assertThat(ModelBundle.JSON.readTree(out.resolve("summary.json").toFile()).path("inputs").get(0).path("frames").asInt())
+        assertThat(Json.MAPPER.readTree(out.resolve("summary.json").toFile()).path("inputs").get(0).path("frames").asInt())
                 .isEqualTo(summary.path("inputs").get(0).path("frames").asInt());
         try (var listing = Files.list(out)) {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));

@@ -1,6 +1,6 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.vestis.video.source.TestVideos;
 

@@ -1,6 +1,6 @@
 package org.vestis.ui;
 
-import org.vestis.ProjectRoot;
+import org.vestis.io.ProjectRoot;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

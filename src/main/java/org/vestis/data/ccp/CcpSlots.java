@@ -1,6 +1,6 @@
 package org.vestis.data.ccp;
 
-import org.vestis.InputFiles;
+import org.vestis.io.InputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;

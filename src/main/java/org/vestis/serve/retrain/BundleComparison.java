@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.vestis.model.ModelBundle;
-import org.vestis.model.PhotoClassifier;
-import org.vestis.model.PhotoPreprocessor;
+import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.serve.photos.PhotoStore;
 

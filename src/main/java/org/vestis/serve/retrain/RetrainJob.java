@@ -3,6 +3,7 @@ package org.vestis.serve.retrain;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vestis.io.Json;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 import org.vestis.serve.ServingBundles;
@@ -82,7 +83,7 @@ final class RetrainJob {
         jobs.progress(id, 0.01, "Exporting " + plan.items() + " reviewed items.");
         ReviewedItemsExport.write(plan, store, images);
 
-        ModelInfo parentInfo = ModelBundle.JSON.readValue(Path.of(parent.path(), ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
+        ModelInfo parentInfo = Json.MAPPER.readValue(Path.of(parent.path(), ModelBundle.INFO_FILE).toFile(), ModelInfo.class);
         Path out = dataDir.resolve("bundles").resolve("retrained-" + id + "-" + LocalDateTime.now().format(STAMP)).toAbsolutePath();
         List<String> args = new ArrayList<>(List.of("train", "--images", images.toAbsolutePath().toString(),
                 "--backbone", parentInfo.backbone(), "--init", "pretrained:" + parent.path(), "--freeze-up-to", "all",

@@ -1,7 +1,7 @@
 package org.vestis.serve.retrain;
 
 import org.vestis.ParentWatch;
-import org.vestis.model.OpenBlasThreads;
+import org.vestis.nn.dnnl.OpenBlasThreads;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package org.vestis.serve.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.vestis.io.Json;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 import org.vestis.serve.ServingBundles;
@@ -83,7 +84,7 @@ final class ModelRoutes {
     private List<String> labelsOf(ServingBundles.Bundle b) {
         return labels.computeIfAbsent(b.path(), p -> {
             try {
-                return ModelBundle.JSON.readValue(Path.of(p, ModelBundle.INFO_FILE).toFile(), ModelInfo.class).labels();
+                return Json.MAPPER.readValue(Path.of(p, ModelBundle.INFO_FILE).toFile(), ModelInfo.class).labels();
             } catch (IOException | RuntimeException e) {
                 return List.of(); // shown as "unreadable"; switching to it then says why
             }

@@ -2,7 +2,7 @@ package org.vestis.video.analysis;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import org.vestis.video.PipelineSummary;
+import org.vestis.video.pipeline.PipelineSummary;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package org.vestis.video.analysis;
 
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.FrameResult;
-import org.vestis.video.Pipeline;
-import org.vestis.video.PipelineSettings;
-import org.vestis.video.PipelineSummary;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FaceTorsoDetector;

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
-import org.vestis.model.PhotoPreprocessor;
+import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.video.Box;
 
 import java.awt.image.BufferedImage;

@@ -1,10 +1,10 @@
 package org.vestis.video.detect;
 
-import org.vestis.OutputFiles;
-import org.vestis.ProjectRoot;
+import org.vestis.io.OutputFiles;
+import org.vestis.io.ProjectRoot;
 import org.vestis.UserException;
-import org.vestis.data.Downloader;
-import org.vestis.data.RemoteFile;
+import org.vestis.io.Downloader;
+import org.vestis.io.RemoteFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

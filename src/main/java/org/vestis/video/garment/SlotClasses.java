@@ -2,7 +2,7 @@ package org.vestis.video.garment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.vestis.video.sink;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;

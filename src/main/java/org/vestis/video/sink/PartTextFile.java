@@ -1,6 +1,6 @@
 package org.vestis.video.sink;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 
 import java.io.BufferedWriter;

@@ -1,6 +1,6 @@
 package org.vestis.video.synth;
 
-import org.vestis.OutputFiles;
+import org.vestis.io.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;

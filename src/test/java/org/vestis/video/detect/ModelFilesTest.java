@@ -3,8 +3,7 @@ package org.vestis.video.detect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.UserException;
-import org.vestis.data.Downloader;
+import org.vestis.io.Downloader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.vestis.UserException;
 
 /** Finding and downloading model files; downloads only ever go to a server on 127.0.0.1. */
 class ModelFilesTest {

@@ -3,7 +3,6 @@ package org.vestis.video.detect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.data.Downloader;
 import org.vestis.video.garment.PoseLandmarker;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.vestis.io.Downloader;
 
 /** The pose landmark models in the model catalogue: MediaPipe's storage, pinned by object generation and checksum. */
 class PoseModelFilesTest {

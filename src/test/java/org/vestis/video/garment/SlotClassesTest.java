@@ -3,6 +3,7 @@ package org.vestis.video.garment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.UserException;
+import org.vestis.io.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class SlotClassesTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"models/garments-regions", "models/garments-mobilenetv2"})
     void theCommittedGarmentModelsMapEveryClassTheyNameToASlot(String dir) {
         Path bundle = Path.of(dir);
-        java.util.List<String> labels = org.vestis.model.ModelBundle.JSON.convertValue(
+        java.util.List<String> labels = Json.MAPPER.convertValue(
                 json(readString(bundle.resolve("model.json"))).path("labels"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
         SlotClasses c = SlotClasses.read(bundle, labels).orElseThrow();
         for (GarmentSlot slot : GarmentSlot.values()) {

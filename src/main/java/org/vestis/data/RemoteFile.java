@@ -1,5 +1,0 @@
-package org.vestis.data;
-
-/** A file we may download: its name and the SHA-256 its bytes must have. */
-public record RemoteFile(String name, String sha256) {
-}
