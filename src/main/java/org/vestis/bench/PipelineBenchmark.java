@@ -15,16 +15,15 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
-import org.vestis.model.ModelBundle;
 import org.vestis.nn.dnnl.DnnlHelpers;
-import org.vestis.video.pipeline.Pipeline;
-import org.vestis.video.pipeline.PipelineSettings;
-import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
+import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.sink.TimelineJsonlSink;
@@ -128,32 +127,33 @@ public final class PipelineBenchmark {
 
         report("decode-only", decodeRate(input));
 
-        PipelineConfig config = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline; // the single-label pipeline (analyze --config configs/fashion-mnist.yaml); garments: benchmarks/garments.sh
-        PipelineSettings settings = config.settings();
-        DetectorSettings detectorSettings = config.detectorSettings();
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(o.model()).forInference());
+        // The single-label pipeline (analyze --config configs/fashion-mnist.yaml); garments: benchmarks/garments.sh. Every
+        // detector runs with the config's thresholds (those of its detector, person), so that detectors compare at equal settings.
+        PipelineConfig config = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline;
+        PipelineFactory factory = new PipelineFactory(config.spec().withModel(o.model()));
+        PipelineModels models = factory.loadModels();
         Path out = o.work().resolve("out");
         Files.createDirectories(out);
 
         // JIT, ND4J and OpenCV initialisation happen once, outside every measurement.
-        run(input, WARMUP_FRAMES, "center", detectorSettings, classifier, settings, out, false, r -> { });
+        run(input, WARMUP_FRAMES, "center", factory, models, out, false, r -> { });
 
         for (String name : o.detectors()) {
-            measure(name, name, input, o.frames(), detectorSettings, classifier, settings, out, false);
+            measure(name, name, input, o.frames(), factory, models, out, false);
         }
         if (o.detectors().contains("person")) {
-            measure("person-annotated", "person", input, o.frames(), detectorSettings, classifier, settings, out, true);
+            measure("person-annotated", "person", input, o.frames(), factory, models, out, true);
         }
         if (o.memoryFrames() > 0) {
-            memoryRun(input, o, detectorSettings, classifier, settings, out);
+            memoryRun(input, o, factory, models, out);
         }
     }
 
     /** One end-to-end run: its RESULT line, and the time per frame of its detect and classify stages (a "# " line). */
-    private static void measure(String result, String detector, Path input, int frames, DetectorSettings ds, CropClassifier classifier,
-                                PipelineSettings settings, Path out, boolean video) throws IOException {
+    private static void measure(String result, String detector, Path input, int frames, PipelineFactory factory, PipelineModels models,
+                                Path out, boolean video) throws IOException {
         double[] sums = new double[3]; // detect+track ms, crops+classify ms, tracks
-        PipelineSummary s = run(input, frames, detector, ds, classifier, settings, out, video, r -> {
+        PipelineSummary s = run(input, frames, detector, factory, models, out, video, r -> {
             sums[0] += r.detectMillis();
             sums[1] += r.classifyMillis();
             sums[2] += r.tracks().size();
@@ -245,19 +245,19 @@ public final class PipelineBenchmark {
         return frames / ((System.nanoTime() - start) / 1e9);
     }
 
-    static PipelineSummary run(Path input, int frames, String detectorName, DetectorSettings ds, CropClassifier classifier,
-                               PipelineSettings settings, Path out, boolean video, Consumer<org.vestis.video.FrameResult> onFrame)
-            throws IOException {
+    static PipelineSummary run(Path input, int frames, String detectorName, PipelineFactory base, PipelineModels models, Path out,
+                               boolean video, Consumer<org.vestis.video.FrameResult> onFrame) throws IOException {
         String stem = detectorName + (video ? "-annotated" : "");
+        PipelineFactory factory = new PipelineFactory(base.spec().withDetector(detectorName));
         try (FrameSource source = new FirstFrames(new VideoFileSource(input), frames);
-             Detector detector = Detectors.create(detectorName, ds)) {
+             Detector detector = factory.newDetector()) {
             List<FrameSink> sinks = new ArrayList<>();
             if (video) {
                 sinks.add(new AnnotatedVideoSink(out.resolve(stem + ".annotated.mp4"), source.frameRate()));
             }
             sinks.add(new TimelineJsonlSink(out.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(out.resolve(stem + ".tracks.csv")));
-            PipelineSummary s = new Pipeline(source, detector, classifier, sinks, settings).run(onFrame);
+            PipelineSummary s = factory.newPipeline(source, detector, models, sinks).run(onFrame);
             if (s.frames() != frames) {
                 System.err.println("warning: " + stem + " processed " + s.frames() + " of " + frames + " frames");
             }
@@ -265,12 +265,11 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void memoryRun(Path input, Options o, DetectorSettings ds, CropClassifier classifier,
-                                  PipelineSettings settings, Path out) throws IOException {
+    private static void memoryRun(Path input, Options o, PipelineFactory factory, PipelineModels models, Path out) throws IOException {
         List<long[]> samples = new ArrayList<>(); // frame, VmRSS KiB, heap used KiB
         long[] seen = {0};
         Runtime rt = Runtime.getRuntime();
-        PipelineSummary s = run(input, o.memoryFrames(), "person", ds, classifier, settings, out, false, r -> {
+        PipelineSummary s = run(input, o.memoryFrames(), "person", factory, models, out, false, r -> {
             long n = ++seen[0];
             if (n % MEMORY_SAMPLE_EVERY == 0) {
                 samples.add(new long[]{n, rssKiB(), (rt.totalMemory() - rt.freeMemory()) / 1024});

@@ -216,7 +216,7 @@ public final class TrackingBenchmark {
         setting.apply().accept(c);
         c.validate(setting.name());
         PipelineSettings ps = c.settings();
-        double detectorFloor = c.detectorConfidence() == null ? Detectors.defaultConfidence(c.detector) : c.detectorConfidence();
+        double detectorFloor = c.detectorConfidence() == null ? c.confidentScore() : c.detectorConfidence();
         Tracker tracker = ps.tracker().newTracker();
         MotTrackRows rows = new MotTrackRows(setting.output() == Output.WHOLE_TRACKS_GAPS_FILLED ? c.maxMisses : 0);
         List<MotBox> out = new ArrayList<>();
@@ -237,7 +237,7 @@ public final class TrackingBenchmark {
 
     /** Detector recall and precision at the config's confident score, pairing boxes one to one at IoU >= 0.5 per frame. */
     private static double[] detectorRecallPrecision(List<List<Detection>> frames, List<MotBox> truth, PipelineConfig c) {
-        double threshold = c.minScore != null ? c.minScore : Detectors.defaultConfidence(c.detector);
+        double threshold = c.confidentScore();
         Map<Integer, List<Box>> truthByFrame = new LinkedHashMap<>();
         truth.forEach(b -> truthByFrame.computeIfAbsent(b.frame(), k -> new ArrayList<>()).add(b.box()));
         long matched = 0, truthCount = truth.size(), found = 0;

@@ -8,7 +8,7 @@ import org.vestis.io.Json;
 import org.vestis.io.OutputFiles;
 import org.vestis.io.OutputFolderLock;
 import org.vestis.UserException;
-import org.vestis.config.ConfigLoader;
+import org.vestis.cli.options.PipelineOptions;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.FrameResult;
 import org.vestis.video.pipeline.Pipeline;
@@ -19,6 +19,7 @@ import org.vestis.video.analysis.InputAnalyzer;
 import org.vestis.video.analysis.OutputStems;
 import org.vestis.video.garment.GarmentObserver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,16 +49,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--config", defaultValue = "configs/garments.yaml", description = "Run config (default: ${DEFAULT-VALUE}).")
     Path config;
-    @Option(names = "--model", description = "Model bundle (overrides the config).")
-    String model;
-    @Option(names = "--detector", description = "full-frame, center, person, face-torso, hog or motion.")
-    String detector;
-    @Option(names = "--top-n", description = "Smooth each track's label over its N best frames.")
-    Integer topN;
+    @Mixin
+    PipelineOptions pipeline;
     @Option(names = "--stride", description = "Process every k-th frame.")
     Integer stride;
-    @Option(names = "--min-score", description = "Score of a confident detection, one that may start a track (0..1).")
-    Double minScore;
     @Option(names = "--blur-faces", description = "Blur faces in the annotated video.")
     Boolean blurFaces;
     @Option(names = "--no-video", description = "Skip the annotated video (timeline and CSV only).")
@@ -71,17 +66,17 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig c = ConfigLoader.load(config).pipeline;
-        c.validate(config.toString());
-        // Checked again with the flags applied: a bad flag value is then blamed on the flags, not on the file.
-        if (model != null) c.model = model;
-        if (detector != null) c.detector = detector;
-        if (topN != null) c.topN = topN;
-        if (stride != null) c.stride = stride;
-        if (minScore != null) c.minScore = minScore;
-        if (blurFaces != null) c.blurFaces = blurFaces;
-        if (tracker != null) c.tracker = tracker;
-        c.validate("the command-line options");
+        PipelineConfig c = pipeline.load(config, flags -> {
+            if (stride != null) {
+                flags.stride = stride;
+            }
+            if (blurFaces != null) {
+                flags.blurFaces = blurFaces;
+            }
+            if (tracker != null) {
+                flags.tracker = tracker;
+            }
+        });
         if (mot != null && inputs.size() > 1) {
             throw new UserException("--mot writes the tracks of one input; give one input, or leave --mot out.");
         }

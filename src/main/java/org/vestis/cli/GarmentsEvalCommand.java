@@ -82,7 +82,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
         }
 
         CropClassifier classifier = new CropClassifier(ModelBundle.load(data.model).forInference());
-        DetectorSettings ds = c.detectorSettings().withConfidence(c.minScore != null ? c.minScore : Detectors.defaultConfidence(c.detector));
+        DetectorSettings ds = c.detectorSettings().withConfidence(c.confidentScore());
         List<PhotoRun> runs = new ArrayList<>();
         SlotClasses classes;
         try (GarmentModel garments = GarmentModel.forBundle(data.model, classifier, ds.models())

@@ -1,5 +1,7 @@
 package org.vestis.cli;
 
+import org.vestis.cli.options.PipelineOptions;
+import org.vestis.config.PipelineConfig;
 import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
@@ -7,6 +9,7 @@ import org.vestis.ui.LiveWindow;
 import org.vestis.io.ProjectRoot;
 import org.vestis.video.source.FrameSources;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.swing.SwingUtilities;
@@ -30,14 +33,8 @@ final class LiveCommand implements Callable<Integer> {
     String source;
     @Option(names = "--config", description = "Run config (default: configs/garments.yaml).")
     String config;
-    @Option(names = "--model", description = "Model bundle (overrides the config).")
-    String model;
-    @Option(names = "--detector", description = "full-frame, center, person, face-torso, hog or motion (overrides the config).")
-    String detector;
-    @Option(names = "--top-n", description = "Smooth each track's label over its N best frames.")
-    Integer topN;
-    @Option(names = "--min-score", description = "Score of a confident detection, one that may start a track (0..1).")
-    Double minScore;
+    @Mixin
+    PipelineOptions pipeline;
     @Option(names = "--photo", description = "Open the image tab with this photo.")
     Path photo;
     @Option(names = "--tab", description = "Start on this tab: live, image or results.")
@@ -64,9 +61,13 @@ final class LiveCommand implements Callable<Integer> {
         if (source != null) {
             FrameSources.checkExists(source);
         }
-        if (model != null) {
-            ModelBundle.checkFiles(ProjectRoot.find().resolve(model));
+        if (pipeline.model() != null) {
+            ModelBundle.checkFiles(ProjectRoot.find().resolve(pipeline.model()));
         }
+        // Checked as analyze checks them, before any window: a bad value is one sentence and exit code 2.
+        ProjectRoot root = ProjectRoot.find();
+        Path configFile = root.resolve(config != null ? config : "configs/garments.yaml");
+        PipelineConfig pipelineConfig = pipeline.load(configFile, flags -> { });
         if (screenshot != null) {
             if (Files.isDirectory(screenshot)) {
                 throw new UserException("--screenshot " + screenshot + " is a folder; give the name of the PNG to write.");
@@ -85,8 +86,6 @@ final class LiveCommand implements Callable<Integer> {
             case "results" -> 2;
             default -> throw new UserException("Unknown tab \"" + tab + "\"; choose live, image or results.");
         };
-        ProjectRoot root = ProjectRoot.find();
-        Path configFile = root.resolve(config != null ? config : "configs/garments.yaml");
         AtomicReference<LiveWindow> window = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -94,7 +93,7 @@ final class LiveCommand implements Callable<Integer> {
                 org.vestis.ui.LiveWindow.installTheme(dark);
                 LiveWindow w = new LiveWindow(root, captures, System.out);
                 window.set(w);
-                w.start(source != null ? source : "0", configFile, model, detector, topN, minScore);
+                w.start(source != null ? source : "0", configFile, pipelineConfig);
                 w.selectTab(tabIndex);
                 if (photo != null) {
                     w.openPhoto(photo);

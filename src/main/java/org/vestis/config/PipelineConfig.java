@@ -2,9 +2,11 @@ package org.vestis.config;
 
 import static org.vestis.config.ConfigChecks.require;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.vestis.video.pipeline.PipelineSettings;
+import org.vestis.video.pipeline.PipelineSpec;
 import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.ModelFiles;
@@ -14,6 +16,7 @@ import org.vestis.video.track.ByteTrackerSettings;
 import org.vestis.video.track.IouTrackerSettings;
 import org.vestis.video.track.TrackerSettings;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The video pipeline's settings: which model bundle and detector, tracking and smoothing. */
@@ -34,6 +37,19 @@ public class PipelineConfig {
     public int detectorSize = YoloPersonDetector.DEFAULT_INPUT_SIZE;
     /** person: of two boxes overlapping more than this IoU, only the more confident is kept. */
     public double detectorNms = YoloPersonDetector.DEFAULT_NMS_IOU;
+    // The four below are left out of summary.json while unset, so that a run's summary reads as before they existed.
+    /** person or face-torso: a model file instead of the standard one (person: the .weights, its .cfg beside it). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String detectorFile = null;
+    /** person: the 80-class COCO YOLO (class 0 = person) instead of the body model; unset: false. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean cocoModel = null;
+    /** center: the share of the frame's width and height its box covers (above 0, at most 1); unset: 0.6. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Double centerFraction = null;
+    /** motion: the smallest moving region it reports, as a share of the frame's area (0..1); unset: 0.01. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Double minMotionArea = null;
     /**
      * Score of a confident detection (one that may start a track); null: the detector's own default (person 0.6,
      * face-torso 0.6, hog 0.5, motion 0.25), since each detector's score means something different.
@@ -89,12 +105,33 @@ public class PipelineConfig {
         require(lookBurst >= 1, source, "look-burst must be at least 1");
         require(detectorSize >= 32 && detectorSize % 32 == 0, source, "detector-size must be a positive multiple of 32");
         require(detectorNms > 0 && detectorNms <= 1, source, "detector-nms must be above 0 and at most 1");
+        require(centerFraction == null || (centerFraction > 0 && centerFraction <= 1), source, "center-fraction must be above 0 and at most 1");
+        require(minMotionArea == null || (minMotionArea > 0 && minMotionArea < 1), source, "min-motion-area must be between 0 and 1");
+        require(detectorFile == null || !detectorFile.isBlank(), source, "detector-file must name a file (leave it out for the standard one)");
     }
 
-    /** The detector's settings: its model files, the score it reports from, the person detector's size and NMS. */
+    /** What the pipeline is built from (the config should be validated first). */
+    public PipelineSpec spec() {
+        return new PipelineSpec(Path.of(model), detector, detectorSettings(), settings(), stride, blurFaces, maxMisses);
+    }
+
+    /** The detector's settings: its model files, the score it reports from, and what each detector reads of the rest. */
     public DetectorSettings detectorSettings() {
-        return DetectorSettings.defaults().withModels(ModelFiles.standard(detectorModels)).withConfidence(detectorConfidence())
+        DetectorSettings d = DetectorSettings.defaults().withModels(ModelFiles.standard(detectorModels)).withConfidence(detectorConfidence())
                 .withPerson(detectorSize, detectorNms);
+        if (detectorFile != null) {
+            d = d.withModelPath(Path.of(detectorFile));
+        }
+        if (cocoModel != null) {
+            d = d.withCocoModel(cocoModel);
+        }
+        if (centerFraction != null) {
+            d = d.withCenterFraction(centerFraction);
+        }
+        if (minMotionArea != null) {
+            d = d.withMinMotionArea(minMotionArea);
+        }
+        return d;
     }
 
     /** The score from which the detector reports: with the byte tracker, down to low-score. */
@@ -121,7 +158,8 @@ public class PipelineConfig {
                 confirmHits, maxMisses, maxDetections, appearanceWeight, lostAppearance);
     }
 
-    private double confidentScore() {
+    /** The score of a confident detection, one that may start a track: min-score, or the detector's own default. */
+    public double confidentScore() {
         return minScore != null ? minScore : Detectors.defaultConfidence(detector);
     }
 }

@@ -45,6 +45,9 @@ final class ModelPool {
         if (c.detectorModels != null && !c.detectorModels.isBlank()) {
             c.detectorModels = root.resolve(c.detectorModels).toString();
         }
+        if (c.detectorFile != null && !c.detectorFile.isBlank()) {
+            c.detectorFile = root.resolve(c.detectorFile).toString();
+        }
         if (home != null && System.getProperty(ProjectRoot.PROPERTY) == null) {
             System.setProperty(ProjectRoot.PROPERTY, home); // where the shipped detector and landmark models are found
         }

@@ -2,14 +2,11 @@ package org.vestis.ui;
 
 import org.vestis.io.ProjectRoot;
 import org.vestis.UserException;
-import org.vestis.model.ModelBundle;
-import org.vestis.video.pipeline.Pipeline;
-import org.vestis.video.classify.CropClassifier;
-import org.vestis.video.detect.ModelFiles;
-import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FullFrameDetector;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +49,8 @@ final class LiveController {
         t.setDaemon(true);
         return t;
     });
-    private final Map<Path, CropClassifier> classifiers = new HashMap<>();
-    /** Per model: its garment model (landmarks, slots) when it is one; loaded once like the classifiers. */
-    private final Map<Path, Optional<GarmentModel>> garmentModels = new HashMap<>();
+    /** Per model bundle: its classifier (and garment model), loaded once and kept for switching back. */
+    private final Map<Path, PipelineModels> loaded = new HashMap<>();
     // Owned by the worker thread:
     private LiveSettings settings;
     private volatile PlaybackSource source; // read by frameRate() from the event thread
@@ -131,12 +126,12 @@ final class LiveController {
     }
 
     private void apply(LiveSettings next, boolean fallbackToDemo) {
-        CropClassifier classifier;
-        GarmentModel garments;
+        PipelineFactory factory;
+        PipelineModels models;
         try {
+            factory = new PipelineFactory(next.spec());
             listener.status("Loading model " + root.display(next.model()) + "...");
-            classifier = classifier(next.model());
-            garments = garmentModel(next.model(), classifier, next.detectorSettings().models());
+            models = models(factory);
         } catch (RuntimeException e) {
             String what = next.config() != null && (settings == null || !next.config().equals(settings.config()))
                     ? root.display(next.config()) : root.display(next.model());
@@ -172,14 +167,14 @@ final class LiveController {
         }
         Detector det;
         try {
-            det = Detectors.create(next.detector(), next.detectorSettings());
+            det = factory.newDetector();
         } catch (RuntimeException e) {
             notices.add("Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.");
             det = new FullFrameDetector();
             next = next.withDetector(FALLBACK_DETECTOR);
         }
         settings = next;
-        startRun(det, classifier, garments, next);
+        startRun(factory, det, models);
         listener.applied(next, source.description());
         if (!notices.isEmpty()) {
             listener.error(String.join(" ", notices));
@@ -189,29 +184,19 @@ final class LiveController {
         }
     }
 
-    private CropClassifier classifier(Path model) {
-        Path key = model.toAbsolutePath().normalize();
-        CropClassifier c = classifiers.get(key);
-        if (c == null) {
-            c = new CropClassifier(ModelBundle.load(model).forInference());
-            classifiers.put(key, c);
+    private PipelineModels models(PipelineFactory factory) {
+        Path key = factory.spec().model().toAbsolutePath().normalize();
+        PipelineModels m = loaded.get(key);
+        if (m == null) {
+            m = factory.loadModels();
+            loaded.put(key, m);
         }
-        return c;
+        return m;
     }
 
-    private GarmentModel garmentModel(Path model, CropClassifier classifier, ModelFiles models) {
-        Path key = model.toAbsolutePath().normalize();
-        Optional<GarmentModel> g = garmentModels.get(key);
-        if (g == null) {
-            g = GarmentModel.forBundle(model, classifier, models);
-            garmentModels.put(key, g);
-        }
-        return g.orElse(null);
-    }
-
-    private void startRun(Detector det, CropClassifier classifier, GarmentModel garments, LiveSettings s) {
+    private void startRun(PipelineFactory factory, Detector det, PipelineModels models) {
         detector = det;
-        Pipeline p = new Pipeline(source, det, classifier, garments == null ? null : garments.newBackgroundStage(s.pipeline().topN(), s.pipeline().looks()), List.of(new WindowSink(handoff, recorder, listener::error)), s.pipeline());
+        Pipeline p = factory.newLivePipeline(source, det, models, List.of(new WindowSink(handoff, recorder, listener::error)));
         pipeline = p;
         String description = source.description();
         stopping = false;

@@ -2,9 +2,8 @@ package org.vestis.ui;
 
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
-import org.vestis.video.pipeline.PipelineSettings;
-import org.vestis.video.detect.DetectorSettings;
 import org.vestis.video.detect.Detectors;
+import org.vestis.video.pipeline.PipelineSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,25 +14,23 @@ import java.nio.file.Path;
  */
 record LiveSettings(String source, Path config, Path model, String detector, int topN, Double minScore, String detectorModels) {
 
-    /** Queues of one frame: a window wants the newest picture (and an instant pause) more than overlap. */
-    PipelineSettings pipeline() {
-        PipelineSettings p = pipelineConfig().settings();
-        return new PipelineSettings(p.minScore(), p.topN(), p.tracker(), 1, p.looks());
-    }
-
-    /** The detector's settings: the score it reports from (the tracker may want weaker detections), its size. */
-    DetectorSettings detectorSettings() {
-        return pipelineConfig().detectorSettings();
-    }
-
-    /** The window's choices over its config's pipeline section (which gives the tracker's settings). */
-    private PipelineConfig pipelineConfig() {
-        PipelineConfig c = config != null && Files.isRegularFile(config) ? ConfigLoader.load(config).pipeline : new PipelineConfig();
+    /**
+     * What the pipeline is built from: the config's pipeline section (validated) with the window's choices, checked as
+     * analyze checks its flags, so a bad value is one sentence in the status line.
+     */
+    PipelineSpec spec() {
+        PipelineConfig c = new PipelineConfig();
+        if (config != null && Files.isRegularFile(config)) {
+            c = ConfigLoader.load(config).pipeline;
+            c.validate(config.toString());
+        }
+        c.model = model.toString();
         c.detector = detector;
         c.minScore = minScore;
         c.topN = topN;
         c.detectorModels = detectorModels;
-        return c;
+        c.validate("the window's settings");
+        return c.spec();
     }
 
     /** The threshold in effect: the explicit one, or the detector's own default (0 for those without scores). */

@@ -299,13 +299,13 @@ public final class LiveWindow extends JFrame implements LiveController.Listener 
         Themes.install(dark);
     }
 
-    /** Shows the window and starts the pipeline with {@code first}; when its camera does not open, the demo clip plays. */
-    public void start(String source, Path config, String modelOverride, String detectorOverride, Integer topN, Double minScore) {
-        PipelineConfig c = ConfigLoader.load(config).pipeline;
-        current = new LiveSettings(source, config.toAbsolutePath().normalize(),
-                root.resolve(modelOverride != null ? modelOverride : c.model).toAbsolutePath().normalize(),
-                detectorOverride != null ? detectorOverride : c.detector, topN != null ? topN : c.topN,
-                minScore != null ? minScore : c.minScore, c.detectorModels);
+    /**
+     * Shows the window and starts the pipeline: {@code source} through {@code pipeline}, the validated pipeline section of
+     * {@code config} with the command's flags; when the camera does not open, the demo clip plays.
+     */
+    public void start(String source, Path config, PipelineConfig pipeline) {
+        current = new LiveSettings(source, config.toAbsolutePath().normalize(), root.resolve(pipeline.model).toAbsolutePath().normalize(),
+                pipeline.detector, pipeline.topN, pipeline.minScore, pipeline.detectorModels);
         showControls(current, null);
         setVisible(true);
         controller.start(current);

@@ -95,4 +95,28 @@ class LiveControllerTest {
             controller.shutdown();
         }
     }
+
+    /** The window checks its pipeline settings as analyze checks its flags: a bad value is one sentence, nothing starts. */
+    @Test
+    void aBadSettingIsOneSentenceAndNothingStarts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path config = java.nio.file.Files.writeString(tmp.resolve("bad.yaml"), "pipeline:\n  center-fraction: 1.5\n");
+        ProjectRoot root = new ProjectRoot(Path.of("").toAbsolutePath());
+        LiveController controller = new LiveController(root, new FrameHandoff(s -> framesShown.incrementAndGet()), new Recorder(), listener);
+        LiveSettings settings = new LiveSettings(TestVideos.fixture().toString(), config, Path.of("models/fashion-mnist-cnn").toAbsolutePath(),
+                "center", 5, null, "");
+        try {
+            controller.start(settings);
+            await(() -> !errors.isEmpty(), "the bad config to be reported");
+            assertThat(errors.get(0)).isEqualTo("Could not switch to " + root.display(config) + ": In " + config
+                    + ": center-fraction must be above 0 and at most 1.");
+
+            controller.start(settings.withModel(null, settings.model()).withTopN(0));
+            await(() -> errors.size() >= 2, "the bad top-N to be reported");
+            assertThat(errors.get(1)).isEqualTo("Could not switch to models/fashion-mnist-cnn: In the window's settings: top-n must be at least 1.");
+            assertThat(applied.get()).as("nothing ran").isNull();
+            assertThat(framesShown.get()).isZero();
+        } finally {
+            controller.shutdown();
+        }
+    }
 }

@@ -1,65 +1,38 @@
 package org.vestis.video.analysis;
 
 import org.vestis.config.PipelineConfig;
-import org.vestis.model.ModelBundle;
-import org.vestis.video.classify.CropClassifier;
-import org.vestis.video.detect.DetectorSettings;
-import org.vestis.video.detect.ModelFiles;
-import org.vestis.video.garment.GarmentModel;
-
-import java.nio.file.Path;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
 
 /**
- * What analysing inputs needs loaded once, whatever the number of inputs: the config, the classifier bundle, the
- * garment model when the bundle is one, and the detector settings with their model files. `analyze` loads it once per
- * run, the Spark job once per executor.
+ * What analysing inputs needs loaded once, whatever the number of inputs: the factory built from the (validated)
+ * config and the models it loaded. `analyze` loads it once per run, the Spark job once per executor slot.
  */
 public final class AnalysisModels implements AutoCloseable {
-    private final PipelineConfig config;
-    private final CropClassifier classifier;
-    private final GarmentModel garments;
-    private final DetectorSettings detectorSettings;
+    private final PipelineFactory factory;
+    private final PipelineModels models;
 
-    private AnalysisModels(PipelineConfig config, CropClassifier classifier, GarmentModel garments, DetectorSettings detectorSettings) {
-        this.config = config;
-        this.classifier = classifier;
-        this.garments = garments;
-        this.detectorSettings = detectorSettings;
+    private AnalysisModels(PipelineFactory factory, PipelineModels models) {
+        this.factory = factory;
+        this.models = models;
     }
 
-    /** Loads the config's model (and its garment model, if it is one) and the detector settings; the config is validated. */
+    /** Loads the config's model (and its garment model, if it is one); the config is validated. */
     public static AnalysisModels load(PipelineConfig config) {
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(Path.of(config.model)).forInference());
-        DetectorSettings detectorSettings = config.detectorSettings();
-        GarmentModel garments = GarmentModel.forBundle(Path.of(config.model), classifier, detectorSettings.models()).orElse(null);
-        return new AnalysisModels(config, classifier, garments, detectorSettings);
+        PipelineFactory factory = new PipelineFactory(config.spec());
+        return new AnalysisModels(factory, factory.loadModels());
     }
 
-    public PipelineConfig config() {
-        return config;
+    public PipelineFactory factory() {
+        return factory;
     }
 
-    public CropClassifier classifier() {
-        return classifier;
-    }
-
-    /** The garment model, or null for a single-label classifier. */
-    public GarmentModel garments() {
-        return garments;
-    }
-
-    public DetectorSettings detectorSettings() {
-        return detectorSettings;
-    }
-
-    public ModelFiles modelFiles() {
-        return detectorSettings.models();
+    public PipelineModels models() {
+        return models;
     }
 
     @Override
     public void close() {
-        if (garments != null) {
-            garments.close();
-        }
+        models.close();
     }
 }

@@ -1,13 +1,12 @@
 package org.vestis.video.analysis;
 
-import org.vestis.config.PipelineConfig;
 import org.vestis.video.FrameResult;
-import org.vestis.video.pipeline.Pipeline;
-import org.vestis.video.pipeline.PipelineSettings;
-import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FaceTorsoDetector;
+import org.vestis.video.pipeline.Pipeline;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineSpec;
+import org.vestis.video.pipeline.PipelineSummary;
 import org.vestis.video.sink.AnnotatedVideoSink;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.sink.MotChallengeSink;
@@ -20,7 +19,6 @@ import org.vestis.video.source.ImageFolderSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One input through the pipeline into its output files in a folder: STEM.annotated.mp4 (optional), STEM.timeline.jsonl,
@@ -63,25 +61,24 @@ public final class InputAnalyzer {
     }
 
     public AnalyzedInput analyze(String input, String stem, Progress progress) throws Exception {
-        PipelineConfig c = models.config();
-        try (FrameSource source = FrameSources.open(input, c.stride);
-             Detector det = Detectors.create(c.detector, models.detectorSettings());
-             FaceTorsoDetector faces = c.blurFaces ? FaceTorsoDetector.standard(models.modelFiles(), FaceTorsoDetector.DEFAULT_CONFIDENCE) : null) {
+        PipelineFactory factory = models.factory();
+        PipelineSpec spec = factory.spec();
+        try (FrameSource source = FrameSources.open(input, spec.stride());
+             Detector det = factory.newDetector();
+             FaceTorsoDetector faces = factory.newFaceBlurrer()) {
             List<FrameSink> sinks = new ArrayList<>();
             if (video) {
                 // With a stride, the annotated video keeps real time: fewer frames at a lower rate.
-                double fps = source.frameRate() / (source.live() ? 1 : c.stride);
+                double fps = source.frameRate() / (source.live() ? 1 : spec.stride());
                 sinks.add(new AnnotatedVideoSink(outDir.resolve(stem + ".annotated.mp4"), fps, faces == null ? null : faces::faces, regions));
             }
             sinks.add(new TimelineJsonlSink(outDir.resolve(stem + ".timeline.jsonl")));
             sinks.add(new TrackCsvSink(outDir.resolve(stem + ".tracks.csv")));
             if (mot != null) {
-                sinks.add(new MotChallengeSink(mot, c.maxMisses));
+                sinks.add(new MotChallengeSink(mot, spec.maxMisses()));
             }
-            PipelineSettings settings = c.settings();
-            Pipeline pipeline = new Pipeline(source, det, models.classifier(),
-                    models.garments() == null ? null : models.garments().newStage(c.topN, settings.looks()), sinks, settings);
-            long expected = source.frameCount() > 0 ? (source.frameCount() + c.stride - 1) / c.stride : -1;
+            Pipeline pipeline = factory.newPipeline(source, det, models.models(), sinks);
+            long expected = source.frameCount() > 0 ? (source.frameCount() + spec.stride() - 1) / spec.stride() : -1;
             PipelineSummary summary;
             progress.started(pipeline, expected);
             try {

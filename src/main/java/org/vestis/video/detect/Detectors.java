@@ -28,22 +28,19 @@ public final class Detectors {
     /** The named detector; the DNN ones find (or download) their model files through {@code settings.models()}. */
     public static Detector create(String name, DetectorSettings settings) {
         String key = name == null ? "" : name.trim();
+        double confidence = settings.confidenceOr(defaultConfidence(key));
         return switch (key) {
             case FullFrameDetector.NAME -> new FullFrameDetector();
             case CenterDetector.NAME -> new CenterDetector(settings.centerFraction());
-            case HogPeopleDetector.NAME -> new HogPeopleDetector(settings.confidenceOr(HogPeopleDetector.DEFAULT_CONFIDENCE),
-                    HogPeopleDetector.DEFAULT_MAX_WIDTH);
-            case MotionDetector.NAME -> new MotionDetector(settings.minMotionArea(), settings.confidenceOr(MotionDetector.DEFAULT_CONFIDENCE));
-            case YoloPersonDetector.NAME -> person(settings);
-            case FaceTorsoDetector.NAME -> new FaceTorsoDetector(
-                    settings.models().resolve(ModelFiles.YUNET, settings.modelPath()),
-                    settings.confidenceOr(FaceTorsoDetector.DEFAULT_CONFIDENCE));
+            case HogPeopleDetector.NAME -> new HogPeopleDetector(confidence, HogPeopleDetector.DEFAULT_MAX_WIDTH);
+            case MotionDetector.NAME -> new MotionDetector(settings.minMotionArea(), confidence);
+            case YoloPersonDetector.NAME -> person(settings, confidence);
+            case FaceTorsoDetector.NAME -> new FaceTorsoDetector(settings.models().resolve(ModelFiles.YUNET, settings.modelPath()), confidence);
             default -> throw new UserException("Unknown detector \"" + name + "\"; choose one of " + String.join(", ", NAMES) + ".");
         };
     }
 
-    private static Detector person(DetectorSettings settings) {
-        double confidence = settings.confidenceOr(YoloPersonDetector.DEFAULT_CONFIDENCE);
+    private static Detector person(DetectorSettings settings, double confidence) {
         if (settings.modelPath() == null) {
             return YoloPersonDetector.standard(settings.models(), settings.cocoModel(), confidence, settings.personInputSize(), settings.personNmsIou());
         }
