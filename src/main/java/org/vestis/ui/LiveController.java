@@ -172,6 +172,7 @@ final class LiveController {
             notices.add("Detector " + next.detector() + " is not available: " + message(e) + " Using " + FALLBACK_DETECTOR + " instead.");
             det = new FullFrameDetector();
             next = next.withDetector(FALLBACK_DETECTOR);
+            factory = new PipelineFactory(next.spec()); // the thresholds of the detector that runs
         }
         settings = next;
         startRun(factory, det, models);
