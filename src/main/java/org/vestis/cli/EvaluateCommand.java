@@ -9,7 +9,9 @@ import org.vestis.train.Evaluator;
 import org.vestis.train.Metrics;
 import org.vestis.train.PhotoFeatures;
 import org.vestis.train.ReportWriter;
+import org.vestis.cli.options.FashionMnistDirOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.vestis.UserException;
@@ -34,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--images", description = "Folder of class subfolders (DIR/<label>/*.jpg) to evaluate on.")
     Path images;
-    @Option(names = "--data-dir", description = "Directory with the Fashion-MNIST .gz files.")
-    Path dataDir;
+    @Mixin
+    FashionMnistDirOption dataDir;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N test images (0 = all).")
     int limit;
     @Option(names = "--json", description = "Print the metrics as JSON.")
@@ -68,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UserException(model + " was trained on " + bundle.info().dataset()
                         + ", not Fashion-MNIST; evaluate it on photos with --images DIR (class subfolders named like its labels).");
             }
-            Dataset test = FashionMnist.test(FashionMnistLocator.standard().locate(dataDir)).limit(limit);
+            Dataset test = FashionMnist.test(FashionMnistLocator.standard().locate(dataDir.path())).limit(limit);
             m = Evaluator.evaluate(bundle::output, test, bundle.info().labels());
             what = "test images";
         }

@@ -3,7 +3,9 @@ package org.vestis.cli;
 import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.video.synth.SyntheticVideo;
+import org.vestis.cli.options.FashionMnistDirOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -21,14 +23,14 @@ final class MakeVideoCommand implements Callable<Integer> {
     int objects;
     @Option(names = "--seed", defaultValue = "7")
     long seed;
-    @Option(names = "--data-dir", description = "Directory with the Fashion-MNIST .gz files.")
-    Path dataDir;
+    @Mixin
+    FashionMnistDirOption dataDir;
 
     @Override
     public Integer call() throws Exception {
         SyntheticVideo.Settings s = new SyntheticVideo.Settings(640, 480, frames, 25, objects, seed);
         Path truth = truthFile(out);
-        new SyntheticVideo(FashionMnist.test(FashionMnistLocator.standard().locate(dataDir)), FashionMnist.LABELS, s).write(out, truth);
+        new SyntheticVideo(FashionMnist.test(FashionMnistLocator.standard().locate(dataDir.path())), FashionMnist.LABELS, s).write(out, truth);
         System.out.println("Wrote " + out + " (" + frames + " frames, 640x480, 25 fps) and " + truth);
         return 0;
     }

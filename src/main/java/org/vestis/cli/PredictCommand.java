@@ -3,7 +3,7 @@ package org.vestis.cli;
 import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.video.classify.CropClassifier;
@@ -70,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
                 });
             }
         }
-        PhotoClassifier classifier = new PhotoClassifier(bundle);
+        BatchPredictor<BufferedImage> classifier = BatchPredictor.photos(bundle, BATCH);
         return withCsv(csvHeader(), files.size(), out -> predictLabels(classifier, files, out));
     }
 
@@ -102,7 +102,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** One label list per photo, in batches. */
-    private int predictLabels(PhotoClassifier classifier, List<Path> files, BufferedWriter out) throws IOException {
+    private int predictLabels(BatchPredictor<BufferedImage> classifier, List<Path> files, BufferedWriter out) throws IOException {
         int failures = 0;
         for (int start = 0; start < files.size(); start += BATCH) {
             List<Path> batch = new ArrayList<>();
@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
             if (images.isEmpty()) {
                 continue;
             }
-            List<Prediction> predictions = classifier.classify(images, top);
+            List<Prediction> predictions = classifier.predict(images, top);
             for (int i = 0; i < batch.size(); i++) {
                 System.out.println(batch.get(i) + ": " + describe(predictions.get(i)));
                 if (out != null) {

@@ -2,7 +2,7 @@ package org.vestis.ui;
 
 import org.vestis.io.ProjectRoot;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 
@@ -115,7 +115,7 @@ final class ImagePanel extends JPanel {
                 BufferedImage img = PhotoPreprocessor.read(file);
                 ModelBundle bundle = bundles.computeIfAbsent(item.path(), p -> ModelBundle.load(p).forInference());
                 BufferedImage input = new PhotoPreprocessor(bundle.info().input(), bundle.info().preprocessing()).toModelImage(img);
-                Prediction p = new PhotoClassifier(bundle).classify(List.of(img), TOP).get(0);
+                Prediction p = BatchPredictor.photos(bundle, BatchPredictor.ONE_BATCH).predict(List.of(img), TOP).get(0);
                 SwingUtilities.invokeLater(() -> {
                     photoBox.set(img, null);
                     inputBox.set(input, null);

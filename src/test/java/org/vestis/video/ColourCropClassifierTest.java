@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vestis.data.PhotoFixtures;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.Prediction;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.FullFrameDetector;
 import org.vestis.video.pipeline.Pipeline;
@@ -48,7 +48,7 @@ class ColourCropClassifierTest {
             viaCrop = classifier.classify(crops).get(0);
             crops.forEach(CropClassifier.Crop::close);
         }
-        Prediction direct = new PhotoClassifier(bundle).classify(List.of(ImageIO.read(photo.toFile())), 3).get(0);
+        Prediction direct = BatchPredictor.photos(bundle, BatchPredictor.ONE_BATCH).predict(List.of(ImageIO.read(photo.toFile())), 3).get(0);
         assertThat(bundle.info().labels().get(org.vestis.train.Metrics.argmax(viaCrop))).isEqualTo(direct.top().get(0).label());
     }
 

@@ -4,7 +4,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.vestis.config.PipelineConfig;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.video.Box;
@@ -22,6 +22,7 @@ import org.vestis.video.garment.PersonGarments;
 import org.vestis.video.garment.SlotDecision;
 import org.vestis.video.garment.SlotReading;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,12 +52,12 @@ public final class PhotoTagger implements AutoCloseable {
 
     private final String name;
     private final List<String> productLabels;
-    private final PhotoClassifier products;
+    private final BatchPredictor<BufferedImage> products;
     private final GarmentModel garments;
     private final GarmentObserver observer;
     private final Detector detector;
 
-    private PhotoTagger(String name, List<String> productLabels, PhotoClassifier products, GarmentModel garments, Detector detector) {
+    private PhotoTagger(String name, List<String> productLabels, BatchPredictor<BufferedImage> products, GarmentModel garments, Detector detector) {
         this.name = name;
         this.productLabels = List.copyOf(productLabels);
         this.products = products;
@@ -71,7 +72,7 @@ public final class PhotoTagger implements AutoCloseable {
      */
     public static PhotoTagger load(Path productBundle, Path garmentBundle) {
         ModelBundle product = ModelBundle.load(productBundle).forInference();
-        PhotoClassifier products = new PhotoClassifier(product);
+        BatchPredictor<BufferedImage> products = BatchPredictor.photos(product, BatchPredictor.ONE_BATCH);
         List<String> labels = product.info().labels();
         if (garmentBundle == null) {
             return new PhotoTagger(productBundle.getFileName().toString(), labels, products, null, null);
@@ -138,7 +139,7 @@ public final class PhotoTagger implements AutoCloseable {
 
     /** The product model's best class (its preprocessing reads the file as the bundle was trained), and the colour. */
     private List<ProposedTag> productTags(Path file, Mat bgr) {
-        Prediction p = products.classify(List.of(PhotoPreprocessor.read(file)), 1).get(0);
+        Prediction p = products.predict(List.of(PhotoPreprocessor.read(file)), 1).get(0);
         Prediction.Ranked best = p.top().get(0);
         return List.of(new ProposedTag(0, ITEM, best.label(), best.probability(), middleColour(bgr)));
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.serve.photos.PhotoStore;
@@ -57,15 +57,15 @@ public final class BundleComparison {
     public static Result compare(Path newBundle, long servingId, String servingName, Path servingBundle,
                                  List<ReviewedItemsExport.Item> heldOut, PhotoStore store) {
         ModelBundle fresh = ModelBundle.load(newBundle).forInference();
-        PhotoClassifier newModel = new PhotoClassifier(fresh);
-        PhotoClassifier serving = new PhotoClassifier(ModelBundle.load(servingBundle).forInference());
+        BatchPredictor<BufferedImage> newModel = BatchPredictor.photos(fresh, BATCH);
+        BatchPredictor<BufferedImage> serving = BatchPredictor.photos(ModelBundle.load(servingBundle).forInference(), BATCH);
         Map<String, int[]> counts = new LinkedHashMap<>(); // label -> held out, new right, serving right
         for (int from = 0; from < heldOut.size(); from += BATCH) {
             List<ReviewedItemsExport.Item> batch = heldOut.subList(from, Math.min(heldOut.size(), from + BATCH));
             List<BufferedImage> images = new ArrayList<>();
             batch.forEach(i -> images.add(PhotoPreprocessor.read(store.path(i.sha256()))));
-            List<Prediction> a = newModel.classify(images, 1);
-            List<Prediction> b = serving.classify(images, 1);
+            List<Prediction> a = newModel.predict(images, 1);
+            List<Prediction> b = serving.predict(images, 1);
             for (int k = 0; k < batch.size(); k++) {
                 int[] c = counts.computeIfAbsent(batch.get(k).label(), l -> new int[3]);
                 c[0]++;

@@ -4,12 +4,10 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.video.Box;
 
@@ -38,6 +36,7 @@ public final class CropClassifier {
     private final ModelBundle bundle;
     private final PhotoPreprocessor preprocessor;
     private final ModelInfo.Input input;
+    private final BatchPredictor<Crop> predictor;
 
     /** A crop in gray (for the quality score) and, for colour models, in BGR as the frame has it (null otherwise). */
     public record Crop(Box box, Mat gray, Mat bgr) implements AutoCloseable {
@@ -59,6 +58,7 @@ public final class CropClassifier {
                     + (gray ? "grayscale" : "RGB") + " preprocessing; the bundle's model.json is inconsistent.");
         }
         this.preprocessor = new PhotoPreprocessor(input, bundle.info().preprocessing());
+        this.predictor = new BatchPredictor<>(bundle, this::inputValues, bundle::singleViewOutput, BatchPredictor.ONE_BATCH);
     }
 
     /**
@@ -102,25 +102,14 @@ public final class CropClassifier {
         return crops;
     }
 
-    /** Class probabilities per crop, in order. */
+    /** Class probabilities per crop, in order: all crops of a frame in one forward pass, one view each. */
     public List<float[]> classify(List<Crop> crops) {
-        List<float[]> out = new ArrayList<>();
-        if (crops.isEmpty()) {
-            return out;
-        }
-        int n = preprocessor.inputSize();
-        float[] x = new float[crops.size() * n];
-        for (int i = 0; i < crops.size(); i++) {
-            float[] in = colour() ? preprocessor.toInput(rgbImage(crops.get(i).bgr())) : preprocessor.toInput(grayLevels(crops.get(i).gray()));
-            System.arraycopy(in, 0, x, i * n, n);
-        }
-        try (INDArray features = Nd4j.create(x, new long[]{crops.size(), input.channels(), input.height(), input.width()}, DataType.FLOAT);
-             INDArray probs = bundle.singleViewOutput(features)) {
-            for (int i = 0; i < crops.size(); i++) {
-                out.add(probs.getRow(i).toFloatVector());
-            }
-        }
-        return out;
+        return predictor.probabilities(crops);
+    }
+
+    /** A crop's model input: colour models from the BGR crop, gray ones from the gray crop. */
+    private float[] inputValues(Crop crop) {
+        return colour() ? preprocessor.toInput(rgbImage(crop.bgr())) : preprocessor.toInput(grayLevels(crop.gray()));
     }
 
     /** A BGR crop as an RGB image, shrunk first (area averaging) to at most PRESHRINK times the input size. */

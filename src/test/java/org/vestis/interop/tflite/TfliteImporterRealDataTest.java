@@ -3,7 +3,7 @@ package org.vestis.interop.tflite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 
@@ -22,7 +22,7 @@ class TfliteImporterRealDataTest {
         ModelBundle bundle = TfliteImporter.importBundle(tflite.resolve("mobilenet_v2_1.0_224_quant.tflite"),
                 tflite.resolve("imagenet_labels.txt"), "mobilenetv2-imagenet", "imagenet", "test");
         assertThat(bundle.info().backbone()).isEqualTo("mobilenetv2-1.0-224");
-        Prediction p = new PhotoClassifier(bundle).classify(List.of(PhotoPreprocessor.read(data.resolve("people/grace_hopper.bmp"))), 5).get(0);
+        Prediction p = BatchPredictor.photos(bundle, BatchPredictor.ONE_BATCH).predict(List.of(PhotoPreprocessor.read(data.resolve("people/grace_hopper.bmp"))), 5).get(0);
         assertThat(p.top().get(0).label()).isEqualTo("military uniform");
         assertThat(p.top().get(0).probability()).isGreaterThan(0.8); // measured: 92.0%
     }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vestis.UserException;
 import org.vestis.model.zoo.Backbone;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 
@@ -58,7 +58,7 @@ class TfliteImporterTest {
 
     @Test
     void classifiesGraceHopperAsMeasured() {
-        Prediction p = new PhotoClassifier(bundle).classify(List.of(PhotoPreprocessor.read(dir.resolve("grace_hopper-256x300.jpg"))), 5).get(0);
+        Prediction p = BatchPredictor.photos(bundle, BatchPredictor.ONE_BATCH).predict(List.of(PhotoPreprocessor.read(dir.resolve("grace_hopper-256x300.jpg"))), 5).get(0);
         List<String> top = p.top().stream().map(Prediction.Ranked::label).toList();
         // Measured (see the fixture's README): a small model, but all five are plausible for a uniformed portrait.
         assertThat(top.get(0)).isEqualTo("academic gown, academic robe, judge's robe");

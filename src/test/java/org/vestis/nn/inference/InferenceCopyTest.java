@@ -7,7 +7,7 @@ import org.vestis.data.Dataset;
 import org.vestis.data.FashionMnist;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.Prediction;
-import org.vestis.photo.PhotoClassifier;
+import org.vestis.photo.BatchPredictor;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -52,8 +52,8 @@ class InferenceCopyTest {
         }
         assertThat(photos).hasSize(4);
 
-        List<Prediction> expected = new PhotoClassifier(saved).classify(photos, 3);
-        List<Prediction> actual = new PhotoClassifier(saved.forInference()).classify(photos, 3);
+        List<Prediction> expected = BatchPredictor.photos(saved, BatchPredictor.ONE_BATCH).predict(photos, 3);
+        List<Prediction> actual = BatchPredictor.photos(saved.forInference(), BatchPredictor.ONE_BATCH).predict(photos, 3);
 
         for (int i = 0; i < photos.size(); i++) {
             assertThat(actual.get(i).top().get(0).label()).isEqualTo(expected.get(i).top().get(0).label());
