@@ -365,16 +365,6 @@ public final class PipelineBenchmark {
         }
 
         @Override
-        public int width() {
-            return inner.width();
-        }
-
-        @Override
-        public int height() {
-            return inner.height();
-        }
-
-        @Override
         public long frameCount() {
             long n = inner.frameCount();
             return n < 0 ? limit : Math.min(n, limit);

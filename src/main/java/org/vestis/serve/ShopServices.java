@@ -62,10 +62,6 @@ public final class ShopServices implements AutoCloseable {
         return this;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     public ShopDatabase database() {
         return database;
     }

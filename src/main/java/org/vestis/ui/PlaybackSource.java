@@ -42,12 +42,6 @@ final class PlaybackSource implements FrameSource {
         }
     }
 
-    boolean paused() {
-        synchronized (lock) {
-            return paused;
-        }
-    }
-
     /** While paused: let exactly one more frame through. */
     void step() {
         synchronized (lock) {
@@ -144,16 +138,6 @@ final class PlaybackSource implements FrameSource {
     @Override
     public double frameRate() {
         return current.frameRate();
-    }
-
-    @Override
-    public int width() {
-        return current.width();
-    }
-
-    @Override
-    public int height() {
-        return current.height();
     }
 
     @Override

@@ -18,10 +18,6 @@ final class Recorder {
         onAbandon = r;
     }
 
-    synchronized boolean recording() {
-        return video != null;
-    }
-
     synchronized void start(Path file, double frameRate) {
         stop();
         this.video = new AnnotatedVideoSink(file, frameRate);

@@ -18,11 +18,11 @@ class PipelineBenchmarkTest {
         Path input = PipelineBenchmark.prepareInput(TestVideos.fixture(), work, frames);
         assertThat(input.getFileName().toString()).isEqualTo("walking-640x480-" + frames + ".mp4");
         try (VideoFileSource source = new VideoFileSource(input)) {
-            assertThat(source.width()).isEqualTo(PipelineBenchmark.WIDTH);
-            assertThat(source.height()).isEqualTo(PipelineBenchmark.HEIGHT);
             double last = -1;
             int n = 0;
             for (VideoFrame f = source.next(); f != null; f = source.next()) {
+                assertThat(f.width()).isEqualTo(PipelineBenchmark.WIDTH);
+                assertThat(f.height()).isEqualTo(PipelineBenchmark.HEIGHT);
                 assertThat(f.timestampSeconds()).isGreaterThan(last);
                 last = f.timestampSeconds();
                 f.close();

@@ -131,10 +131,6 @@ public final class CcpSlots {
         return pixel >= 0 && pixel < byIndex.length ? byIndex[pixel] : null;
     }
 
-    public int classIndex(SlotClass c) {
-        return classes.indexOf(c);
-    }
-
     /** Per pixel value 0-255, the index of its class in {@link #classes()}, or -1. */
     public int[] lookupTable() {
         int[] table = new int[256];

@@ -47,10 +47,6 @@ final class FlatTable {
         return vectorStart(index);
     }
 
-    boolean has(int index) {
-        return field(index) != 0;
-    }
-
     int getInt(int index, int defaultValue) {
         int f = field(index);
         return f == 0 ? defaultValue : buf.getInt(f);

@@ -72,11 +72,6 @@ public final class Accounts {
                 .map((rs, ctx) -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)))).findOne());
     }
 
-    public Optional<User> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, role FROM users WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)))).findOne());
-    }
-
     public List<User> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, name, role FROM users ORDER BY role, name")
                 .map((rs, ctx) -> new User(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)))).list());

@@ -35,10 +35,6 @@ public final class Messages {
                 .bind("now", OffsetDateTime.now()).execute();
     }
 
-    public void send(String kind, Long from, Long to, Long photoId, String body) {
-        jdbi.useHandle(h -> insert(h, kind, from, to, photoId, body));
-    }
-
     /** One message as its reader sees it: names instead of ids, and whether it is new to this reader. */
     public record Message(long id, String kind, String from, String to, Long photoId, String body, OffsetDateTime createdAt,
                           OffsetDateTime readAt, boolean unread) {

@@ -127,11 +127,6 @@ public final class PhotoRecords {
                 .setMaxRows(limit).map((rs, ctx) -> photo(rs)).list());
     }
 
-    public List<Photo> ofBatch(long batchId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE p.batch_id = :batch ORDER BY p.id").bind("batch", batchId)
-                .map((rs, ctx) -> photo(rs)).list());
-    }
-
     public List<Tag> tags(long photoId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, photo_id, person, slot, label, confidence, colour, verified_label "
                         + "FROM tags WHERE photo_id = :photo ORDER BY person, id").bind("photo", photoId)

@@ -64,8 +64,4 @@ public final class PhotoStore {
     public byte[] read(String hash) throws IOException {
         return Files.readAllBytes(path(hash));
     }
-
-    public Path root() {
-        return root;
-    }
 }

@@ -78,10 +78,6 @@ public final class YoloPersonDetector implements Detector {
     }
 
     /** The standard body model, or with {@code coco} the COCO model, found or downloaded by {@code models}. */
-    public static YoloPersonDetector standard(ModelFiles models, boolean coco, double confidence) {
-        return standard(models, coco, confidence, DEFAULT_INPUT_SIZE, DEFAULT_NMS_IOU);
-    }
-
     public static YoloPersonDetector standard(ModelFiles models, boolean coco, double confidence, int inputSize, double nmsIou) {
         Path cfg = models.resolve(coco ? ModelFiles.YOLO_COCO_CFG : ModelFiles.YOLO_BODY_CFG);
         Path weights = models.resolve(coco ? ModelFiles.YOLO_COCO_WEIGHTS : ModelFiles.YOLO_BODY_WEIGHTS);

@@ -72,10 +72,6 @@ public final class AnnotatedVideoSink implements FrameSink {
         OutputFiles.createParent(file);
     }
 
-    public Path partFile() {
-        return part;
-    }
-
     @Override
     public void accept(VideoFrame frame, FrameResult result) throws IOException {
         if (closed) {

@@ -32,11 +32,6 @@ public final class TimelineJsonlSink implements FrameSink {
         this.out = new PartTextFile(file, "timeline file");
     }
 
-    /** Where lines are written until {@link #close()}. */
-    public Path partFile() {
-        return out.partFile();
-    }
-
     @Override
     public void accept(VideoFrame frame, FrameResult result) throws IOException {
         for (TrackResult track : result.tracks()) {

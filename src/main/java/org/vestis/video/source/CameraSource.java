@@ -64,11 +64,6 @@ public final class CameraSource implements FrameSource {
         }
     }
 
-    /** Frames replaced by newer ones before the pipeline took them. */
-    public long droppedFrames() {
-        return frames.droppedFrames();
-    }
-
     @Override
     public VideoFrame next() throws IOException {
         return frames.next();
@@ -77,16 +72,6 @@ public final class CameraSource implements FrameSource {
     @Override
     public double frameRate() {
         return frames.frameRate();
-    }
-
-    @Override
-    public int width() {
-        return frames.width();
-    }
-
-    @Override
-    public int height() {
-        return frames.height();
     }
 
     @Override

@@ -17,10 +17,6 @@ public interface FrameSource extends AutoCloseable {
     /** Frames per second as the source reports it (0 when unknown, e.g. an image folder). */
     double frameRate();
 
-    int width();
-
-    int height();
-
     /** Total frames when known (files), otherwise -1. */
     long frameCount();
 

@@ -17,8 +17,6 @@ final class GrabberSource implements FrameSource {
     private final String description;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final long startNanos = System.nanoTime();
-    private final int width;
-    private final int height;
     private VideoFrame pending;
     private long nextIndex;
     private boolean closed;
@@ -41,8 +39,6 @@ final class GrabberSource implements FrameSource {
             close();
             throw new IOException(description + " delivered no picture");
         }
-        width = pending.width();
-        height = pending.height();
     }
 
     private VideoFrame grab() throws IOException {
@@ -76,16 +72,6 @@ final class GrabberSource implements FrameSource {
     public double frameRate() {
         double fps = grabber.getFrameRate();
         return Double.isFinite(fps) && fps > 0 ? fps : 0;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

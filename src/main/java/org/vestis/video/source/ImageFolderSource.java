@@ -20,17 +20,13 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * Every JPEG, PNG and BMP image in one folder (not its subfolders), in name order, as BGR frames. A file
  * OpenCV cannot read (damaged, empty, or declaring more pixels than OpenCV accepts) is skipped and its name kept,
  * never fatal: one bad photo must not stop a folder of thousands.
- * Photos may differ in size, so {@link #width()}/{@link #height()} give the size of the frame returned last
- * (of the first readable image before that). There is no clock: every frame's timestamp is 0.
+ * Photos may differ in size: each frame has its own. There is no clock: every frame's timestamp is 0.
  */
 public final class ImageFolderSource implements FrameSource {
     private final Path folder;
     private final List<Path> files;
     private final int stride;
     private int nextFile;
-    private VideoFrame pending;
-    private int width;
-    private int height;
     private final List<String> skipped = new ArrayList<>();
     private boolean closed;
 
@@ -51,12 +47,6 @@ public final class ImageFolderSource implements FrameSource {
         this.files = listImages(folder);
         if (files.isEmpty()) {
             throw new UserException("The folder " + folder + " holds no JPEG, PNG or BMP images; point at a folder of images.");
-        }
-        // Read ahead once so the size is known before the first next().
-        pending = read();
-        if (pending != null) {
-            width = pending.width();
-            height = pending.height();
         }
     }
 
@@ -102,13 +92,7 @@ public final class ImageFolderSource implements FrameSource {
         if (closed) {
             throw new IllegalStateException(description() + " is closed");
         }
-        VideoFrame frame = pending != null ? pending : read();
-        pending = null;
-        if (frame != null) {
-            width = frame.width();
-            height = frame.height();
-        }
-        return frame;
+        return read();
     }
 
     /** The names of the image files that could not be read so far, in the order they were met. */
@@ -119,16 +103,6 @@ public final class ImageFolderSource implements FrameSource {
     @Override
     public double frameRate() {
         return 0;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     /** Image files in the folder, readable or not. */
@@ -150,9 +124,5 @@ public final class ImageFolderSource implements FrameSource {
     @Override
     public void close() {
         closed = true;
-        if (pending != null) {
-            pending.close();
-            pending = null;
-        }
     }
 }

@@ -17,14 +17,11 @@ public final class LatestFrameSource implements FrameSource {
     private final FrameSource inner;
     private final String description;
     private final double frameRate;
-    private final int width;
-    private final int height;
     private final Object lock = new Object();
     private final Thread grabThread;
     private VideoFrame newest; // guarded by lock
     private boolean ended; // guarded by lock
     private Throwable failure; // guarded by lock
-    private long dropped; // guarded by lock
     private volatile boolean closing;
 
     public LatestFrameSource(FrameSource inner) {
@@ -32,8 +29,6 @@ public final class LatestFrameSource implements FrameSource {
         // Read once here: the grab thread is the only one to touch inner afterwards.
         this.description = inner.description();
         this.frameRate = inner.frameRate();
-        this.width = inner.width();
-        this.height = inner.height();
         this.grabThread = new Thread(this::grabLoop, "grab " + description);
         grabThread.setDaemon(true); // a camera stuck in a native read must not keep the JVM alive
         grabThread.start();
@@ -53,8 +48,7 @@ public final class LatestFrameSource implements FrameSource {
                         break;
                     }
                     if (newest != null) {
-                        newest.close();
-                        dropped++;
+                        newest.close(); // dropped: the newest frame wins
                     }
                     newest = frame;
                     lock.notifyAll();
@@ -101,26 +95,9 @@ public final class LatestFrameSource implements FrameSource {
         }
     }
 
-    /** Frames the grab thread replaced before the consumer took them. */
-    public long droppedFrames() {
-        synchronized (lock) {
-            return dropped;
-        }
-    }
-
     @Override
     public double frameRate() {
         return frameRate;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

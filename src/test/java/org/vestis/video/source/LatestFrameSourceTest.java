@@ -55,16 +55,6 @@ class LatestFrameSourceTest {
         }
 
         @Override
-        public int width() {
-            return 4;
-        }
-
-        @Override
-        public int height() {
-            return 4;
-        }
-
-        @Override
         public long frameCount() {
             return -1;
         }
@@ -86,13 +76,11 @@ class LatestFrameSourceTest {
     }
 
     @Test
-    void aSlowConsumerGetsNewerFramesAndTheRestAreDroppedAndCounted() throws Exception {
+    void aSlowConsumerGetsNewerFramesAndTheRestAreDropped() throws Exception {
         FakeCamera camera = new FakeCamera(60, 2, false);
         List<Long> seen = new ArrayList<>();
-        long dropped;
         try (LatestFrameSource source = new LatestFrameSource(camera)) {
             assertThat(source.live()).isTrue();
-            assertThat(source.width()).isEqualTo(4);
             while (true) {
                 try (VideoFrame f = source.next()) {
                     if (f == null) {
@@ -102,11 +90,10 @@ class LatestFrameSourceTest {
                     Thread.sleep(15); // much slower than the camera
                 }
             }
-            dropped = source.droppedFrames();
         }
         assertThat(seen).isSorted().doesNotHaveDuplicates();
         assertThat(seen.get(seen.size() - 1)).as("the last frame is never dropped").isEqualTo(59);
-        assertThat(dropped).isPositive().isEqualTo(60 - seen.size());
+        assertThat(seen.size()).as("frames the slow consumer saw").isLessThan(60);
         assertThat(camera.closed).isTrue();
     }
 

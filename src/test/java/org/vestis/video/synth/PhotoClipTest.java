@@ -99,10 +99,10 @@ class PhotoClipTest {
         try (Mat photo = photo(); PhotoClip clip = PhotoClip.of(photo, 3, new Random(1));
              ClipSource source = new ClipSource("clip", clip.frames(), 10)) {
             assertThat(source.frameCount()).isEqualTo(3);
-            assertThat(source.width()).isEqualTo(W);
             for (int i = 0; i < 3; i++) {
                 try (VideoFrame f = source.next()) {
                     assertThat(f.index()).isEqualTo(i);
+                    assertThat(f.width()).isEqualTo(W);
                     assertThat(f.timestampSeconds()).isEqualTo(i / 10.0);
                     assertThat(bytes(f.image())).isEqualTo(bytes(clip.frames().get(i)));
                 }
