@@ -37,15 +37,21 @@ final class PartTextFile implements AutoCloseable {
     }
 
     void writeLine(String line) throws IOException {
-        if (closed) {
-            throw new IllegalStateException(file + " is closed");
-        }
+        requireOpen();
         out.write(line);
         out.write('\n');
     }
 
     void flush() throws IOException {
+        requireOpen();
         out.flush();
+    }
+
+    /** A frame after close is a caller's bug, whether or not it has lines to write (FrameSink's promise). */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(file + " is closed");
+        }
     }
 
     /** Closes the temporary file and renames it to the final name; later calls do nothing. */
