@@ -13,7 +13,11 @@ import static org.bytedeco.opencv.global.opencv_core.sumElems;
 
 /**
  * What every finite {@link FrameSource} promises, run against each implementation (BoofCV style): subclasses
- * say how to open one and how many frames it must give.
+ * say how to open one and how many frames it must give. Run for video files ({@link VideoFileSourceTest}), image
+ * folders ({@link ImageFolderSourceTest}) and in-memory synthetic clips ({@link ClipSourceTest}). A camera
+ * ({@link CameraSource}) cannot run here: the build machines have no video device, and a live source has no end
+ * and drops frames by design, so it could not keep these promises anyway; {@code CameraSourceTest} checks that a
+ * missing camera fails in one sentence and {@code LatestFrameSourceTest} checks the newest-frame-wins behaviour.
  */
 abstract class FrameSourceContract {
 
