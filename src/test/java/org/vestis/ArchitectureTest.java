@@ -36,14 +36,6 @@ class ArchitectureTest {
     /** The pipeline's stages in the order a frame passes them (Pipeline.process): none reaches a later one. */
     static final List<String> STAGES = List.of("source", "detect", "track", "classify", "garment", "smooth", "sink");
 
-    /**
-     * Exception: {@code vestis live} opens the Swing window itself (invokeAndWait, a Swing Timer for the scripted
-     * {@code --press} keys, the headless check). The fix, LiveWindow offering "open and script" so the command only
-     * parses options, belongs to the pipeline/live refactoring that owns LiveCommand.
-     */
-    private static final DescribedPredicate<JavaClass> LIVE_COMMAND =
-            nameMatching("org\\.vestis\\.cli\\.LiveCommand(\\$.*)?").<JavaClass>forSubtype().as("cli.LiveCommand (opens the window)");
-
     private static JavaClasses main;
 
     @BeforeAll
@@ -61,7 +53,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheDesktopAppUsesWindowing() {
-        noClasses().that(resideOutsideOfPackages("org.vestis.ui..").and(not(LIVE_COMMAND)))
+        noClasses().that().resideOutsideOfPackages("org.vestis.ui..")
                 .should().dependOnClassesThat(WINDOWING)
                 .because("nothing in the core imports Swing: the desktop app, analyze and the Spark job drive the same core")
                 .check(main);
@@ -137,10 +129,6 @@ class ArchitectureTest {
                 // inference, not photo preprocessing. The fix, moving ViewAverage to model/, edits train/ (being
                 // refactored now): do it once that lands.
                 .ignoreDependency(resideInAPackage("org.vestis.model.."), resideInAPackage("org.vestis.photo.."))
-                // Exception: video.analysis (the analyze/Spark service) loads the models and settings that a
-                // PipelineConfig names, while config builds the stages' settings. The fix, analysis taking the
-                // settings it needs, belongs to the pipeline factory work in video/pipeline.
-                .ignoreDependency(resideInAPackage("org.vestis.video.analysis.."), resideInAPackage("org.vestis.config.."))
                 // Exception: SyntheticVideo renders the images of a data.Dataset into a clip, while data.ccp runs the
                 // detector and body regions to cut CCP crops. The fix, SyntheticVideo taking images instead of a
                 // Dataset, changes make-video and its tests; not done in the rules pass.

@@ -88,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void analyzeAll(PipelineConfig c) throws Exception {
-        try (AnalysisModels models = AnalysisModels.load(c)) {
+        try (AnalysisModels models = AnalysisModels.load(c.spec())) {
             analyzeAll(c, new InputAnalyzer(models, out, !noVideo, regions, mot));
         }
     }

@@ -5,20 +5,17 @@ import org.vestis.config.PipelineConfig;
 import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
-import org.vestis.ui.LiveWindow;
+import org.vestis.ui.LiveLauncher;
+import org.vestis.ui.LiveScript;
 import org.vestis.io.ProjectRoot;
 import org.vestis.video.source.FrameSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import javax.swing.SwingUtilities;
-import javax.swing.Timer;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * `vestis live` (and `vestis` with no command): the desktop window on a camera, a file, a folder or a stream.
@@ -74,9 +71,7 @@ final class LiveCommand implements Callable<Integer> {
             }
             OutputFiles.requireWritableFolder(screenshot.toAbsolutePath().getParent(), "The folder of --screenshot");
         }
-        if (GraphicsEnvironment.isHeadless()) {
-            throw new UserException("No display is available for the window (is DISPLAY set?); run it on a desktop, or use 'vestis analyze' for videos without a window.");
-        }
+        LiveLauncher.requireDisplay();
         if (screenshot != null && quitAfter == null) {
             throw new UserException("--screenshot needs --quit-after SECONDS (the screenshot is taken just before quitting).");
         }
@@ -86,88 +81,9 @@ final class LiveCommand implements Callable<Integer> {
             case "results" -> 2;
             default -> throw new UserException("Unknown tab \"" + tab + "\"; choose live, image or results.");
         };
-        AtomicReference<LiveWindow> window = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                org.vestis.ui.LiveWindow.installTheme(dark);
-                LiveWindow w = new LiveWindow(root, captures, System.out);
-                window.set(w);
-                w.start(source != null ? source : "0", configFile, pipelineConfig);
-                w.selectTab(tabIndex);
-                if (photo != null) {
-                    w.openPhoto(photo);
-                }
-                script(w);
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } catch (java.awt.AWTError e) {
-                failure.set(new UserException("The display " + System.getenv("DISPLAY") + " could not be opened (" + e.getMessage()
-                        + "); check DISPLAY, or use 'vestis analyze' for videos without a window.", e));
-            }
-        });
-        if (failure.get() != null) {
-            if (window.get() != null) {
-                window.get().close();
-            }
-            throw (RuntimeException) failure.get();
-        }
-        window.get().awaitClosed();
+        LiveScript script = new LiveScript(switchConfigs, switchAfter, presses, quitAfter, screenshot);
+        LiveLauncher.run(root, new LiveLauncher.Start(source != null ? source : "0", configFile, pipelineConfig, tabIndex, photo, dark, captures),
+                script, System.out);
         return 0;
-    }
-
-    /** Scripted seconds count from the first frame shown (at most this long after the window opens). */
-    private static final double SCRIPT_START_MAX_WAIT = 60;
-
-    private void script(LiveWindow w) {
-        // Checked now, so that a mistake is reported before the window waits for anything.
-        for (String press : presses) {
-            keyOf(press);
-        }
-        w.afterFirstFrame(SCRIPT_START_MAX_WAIT, () -> runScript(w));
-    }
-
-    private void runScript(LiveWindow w) {
-        for (int i = 0; i < switchConfigs.size(); i++) {
-            Path target = ProjectRoot.find().resolve(switchConfigs.get(i).toString());
-            once(switchAfter * (i + 1), () -> w.selectConfig(target));
-        }
-        for (String press : presses) {
-            javax.swing.KeyStroke key = keyOf(press);
-            once(Double.parseDouble(press.substring(press.lastIndexOf('@') + 1)), () -> w.press(key));
-        }
-        if (quitAfter != null) {
-            once(quitAfter, () -> {
-                if (screenshot != null) {
-                    try {
-                        w.screenshot(screenshot);
-                    } catch (java.io.IOException e) {
-                        w.error("The screenshot could not be saved to " + screenshot + ": " + e.getMessage());
-                    }
-                }
-                w.close();
-            });
-        }
-    }
-
-    private static javax.swing.KeyStroke keyOf(String press) {
-        int at = press.lastIndexOf('@');
-        javax.swing.KeyStroke key = at > 0 ? javax.swing.KeyStroke.getKeyStroke(press.substring(0, at).trim()) : null;
-        double seconds;
-        try {
-            seconds = at > 0 ? Double.parseDouble(press.substring(at + 1)) : -1;
-        } catch (NumberFormatException e) {
-            seconds = -1;
-        }
-        if (key == null || !(seconds >= 0)) {
-            throw new UserException("--press " + press + " is not KEY@SECONDS with a key as Swing writes it, e.g. \"ctrl S@5\" or \"P@3\".");
-        }
-        return key;
-    }
-
-    private static void once(double seconds, Runnable action) {
-        Timer t = new Timer((int) Math.round(seconds * 1000), e -> action.run());
-        t.setRepeats(false);
-        t.start();
     }
 }

@@ -52,7 +52,7 @@ final class ModelPool {
             System.setProperty(ProjectRoot.PROPERTY, home); // where the shipped detector and landmark models are found
         }
         c.validate(config.toString());
-        AnalysisModels models = AnalysisModels.load(c);
+        AnalysisModels models = AnalysisModels.load(c.spec());
         LOG.info("vestis: models of {} loaded in {} s (load {} in this JVM)", configFile,
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9), loads);
         return models;

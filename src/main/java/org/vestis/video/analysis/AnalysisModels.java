@@ -1,12 +1,12 @@
 package org.vestis.video.analysis;
 
-import org.vestis.config.PipelineConfig;
 import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.pipeline.PipelineModels;
+import org.vestis.video.pipeline.PipelineSpec;
 
 /**
- * What analysing inputs needs loaded once, whatever the number of inputs: the factory built from the (validated)
- * config and the models it loaded. `analyze` loads it once per run, the Spark job once per executor slot.
+ * What analysing inputs needs loaded once, whatever the number of inputs: the factory built from the pipeline's
+ * settings (a validated config's {@code spec()}) and the models it loaded. `analyze` loads it once per run, the Spark job once per executor slot.
  */
 public final class AnalysisModels implements AutoCloseable {
     private final PipelineFactory factory;
@@ -17,9 +17,9 @@ public final class AnalysisModels implements AutoCloseable {
         this.models = models;
     }
 
-    /** Loads the config's model (and its garment model, if it is one); the config is validated. */
-    public static AnalysisModels load(PipelineConfig config) {
-        PipelineFactory factory = new PipelineFactory(config.spec());
+    /** Loads the model the settings name (and its garment model, if it is one). */
+    public static AnalysisModels load(PipelineSpec spec) {
+        PipelineFactory factory = new PipelineFactory(spec);
         return new AnalysisModels(factory, factory.loadModels());
     }
 
