@@ -7,6 +7,7 @@ import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
+import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.track.Tracker;
 
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class TrackerBenchmark {
     private static void measure(String name, Consumer<PipelineConfig> change, int people, int frames) {
         PipelineConfig c = ConfigLoader.load(Path.of("configs/fashion-mnist.yaml")).pipeline;
         change.accept(c);
-        Tracker tracker = c.settings().tracker().newTracker();
+        Tracker tracker = new PipelineFactory(c.spec()).newTracker();
         Scene scene = new Scene(people, new Random(11));
         double[] millis = new double[frames];
         int tracksSeen = 0;

@@ -9,10 +9,10 @@ import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
+import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.pipeline.PipelineSettings;
 import org.vestis.video.VideoFrame;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.YoloPersonDetector;
 import org.vestis.video.sink.MotTrackRows;
 import org.vestis.video.source.VideoFileSource;
@@ -215,9 +215,10 @@ public final class TrackingBenchmark {
         PipelineConfig c = ConfigLoader.load(config).pipeline;
         setting.apply().accept(c);
         c.validate(setting.name());
-        PipelineSettings ps = c.settings();
+        PipelineFactory factory = new PipelineFactory(c.spec());
+        PipelineSettings ps = factory.spec().settings();
         double detectorFloor = c.detectorConfidence() == null ? c.confidentScore() : c.detectorConfidence();
-        Tracker tracker = ps.tracker().newTracker();
+        Tracker tracker = factory.newTracker();
         MotTrackRows rows = new MotTrackRows(setting.output() == Output.WHOLE_TRACKS_GAPS_FILLED ? c.maxMisses : 0);
         List<MotBox> out = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
@@ -266,7 +267,7 @@ public final class TrackingBenchmark {
         List<Mat> images = new ArrayList<>();
         long nanos = 0;
         try (VideoFileSource source = new VideoFileSource(video.toString(), 1);
-             Detector detector = Detectors.create(c.detector, c.detectorSettings())) {
+             Detector detector = new PipelineFactory(c.spec()).newDetector()) {
             VideoFrame frame;
             while ((frame = source.next()) != null) {
                 try (VideoFrame f = frame) {

@@ -1,14 +1,12 @@
 package org.vestis.cli;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.vestis.video.pipeline.Pipeline;
-import org.vestis.video.pipeline.PipelineSettings;
-import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.garment.GarmentObserver;
 import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
 import org.vestis.video.synth.ClipSource;
 
 import java.io.IOException;
@@ -32,11 +30,12 @@ record ClipLooks(String id, Map<String, String> truth, int frames, List<Look> lo
     record Look(double quality, GarmentObservation observation) {
     }
 
-    static ClipLooks run(String id, Map<String, String> truth, List<Mat> frames, Detector detector, CropClassifier classifier,
-                         GarmentModel garments, PipelineSettings settings) throws IOException {
+    /** The clip through {@code factory}'s pipeline with {@code detector} (fresh for the clip) and a garment model's {@code models}. */
+    static ClipLooks run(String id, Map<String, String> truth, List<Mat> frames, PipelineFactory factory, Detector detector,
+                         PipelineModels models) throws IOException {
         TrackRecorder recorder = new TrackRecorder();
         try (ClipSource source = new ClipSource(id, frames, 10)) {
-            new Pipeline(source, detector, classifier, garments.newStage(settings.topN(), settings.looks()), List.of(recorder), settings).run(r -> {
+            factory.newPipeline(source, detector, models, List.of(recorder)).run(r -> {
             });
         }
         Optional<List<TrackRecorder.Seen>> track = recorder.longestTrack();
@@ -44,7 +43,7 @@ record ClipLooks(String id, Map<String, String> truth, int frames, List<Look> lo
             return new ClipLooks(id, truth, frames.size(), List.of(), null);
         }
         // On this (the calling) thread, as the stage ran: the observer shares the model's landmarker.
-        GarmentObserver observer = garments.observer();
+        GarmentObserver observer = models.garments().observer();
         List<Look> looks = new ArrayList<>();
         for (TrackRecorder.Seen seen : track.get()) {
             Mat frame = frames.get((int) seen.frameIndex());

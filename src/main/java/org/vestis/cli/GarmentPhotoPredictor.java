@@ -5,7 +5,6 @@ import org.vestis.config.PipelineConfig;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.Detectors;
 import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.garment.GarmentObserver;
@@ -13,6 +12,7 @@ import org.vestis.video.garment.GarmentSlot;
 import org.vestis.video.garment.PersonGarments;
 import org.vestis.video.garment.SlotDecision;
 import org.vestis.video.garment.SlotReading;
+import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.sink.SlotColumns;
 
 import java.io.IOException;
@@ -39,8 +39,7 @@ final class GarmentPhotoPredictor implements AutoCloseable {
     GarmentPhotoPredictor(GarmentModel model) {
         this.model = model;
         this.observer = model.observer();
-        PipelineConfig defaults = new PipelineConfig();
-        this.detector = Detectors.create("person", defaults.detectorSettings().withConfidence(null));
+        this.detector = new PipelineFactory(new PipelineConfig().spec()).newPhotoDetector();
     }
 
     /** One photo: a line per person, left to right; false when the photo could not be decoded. */

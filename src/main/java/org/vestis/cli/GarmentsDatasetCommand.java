@@ -6,11 +6,9 @@ import org.vestis.data.ccp.CcpGarmentCrops;
 import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.CcpRegionCrops;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.DetectorSettings;
-import org.vestis.video.detect.Detectors;
-import org.vestis.video.detect.ModelFiles;
 import org.vestis.video.garment.BodyRegionFinder;
 import org.vestis.video.garment.PoseLandmarker;
+import org.vestis.video.pipeline.PipelineFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,11 +81,11 @@ final class GarmentsDatasetCommand implements Callable<Integer> {
     }
 
     private int regions(CcpGarmentCrops.Options o, long start) {
-        PipelineConfig pipeline = new PipelineConfig();
-        DetectorSettings ds = DetectorSettings.defaults().withModels(ModelFiles.standard()).withPerson(pipeline.detectorSize, pipeline.detectorNms);
+        // The default pipeline's person detector and landmarks: the regions are cut as analyze and predict cut them.
+        PipelineFactory pipeline = new PipelineFactory(new PipelineConfig().spec());
         CcpRegionCrops.Result r;
-        try (Detector detector = Detectors.create("person", ds);
-             PoseLandmarker landmarker = PoseLandmarker.standard(ds.models(), false)) {
+        try (Detector detector = pipeline.newPhotoDetector();
+             PoseLandmarker landmarker = pipeline.newPoseLandmarker()) {
             r = CcpRegionCrops.build(ccp, out, o, detector, new BodyRegionFinder(landmarker));
         }
         System.out.printf(Locale.ROOT, "%-11s %6s %11s %6s%n", "class", "train", "validation", "test");

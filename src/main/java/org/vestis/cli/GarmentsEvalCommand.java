@@ -12,18 +12,15 @@ import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.PhotoSplitter;
 import org.vestis.data.ccp.PipelineSlotMetrics;
 import org.vestis.data.ccp.SlotTruth;
-import org.vestis.model.ModelBundle;
-import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.DetectorSettings;
-import org.vestis.video.detect.Detectors;
-import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.garment.GarmentSlot;
 import org.vestis.video.garment.PersonGarments;
 import org.vestis.video.garment.PhotoObserver;
 import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,17 +78,15 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             }
         }
 
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(data.model).forInference());
-        DetectorSettings ds = c.detectorSettings().withConfidence(c.confidentScore());
+        PipelineFactory factory = new PipelineFactory(c.spec().withModel(data.model));
         List<PhotoRun> runs = new ArrayList<>();
         SlotClasses classes;
-        try (GarmentModel garments = GarmentModel.forBundle(data.model, classifier, ds.models())
-                .orElseThrow(() -> new UserException(data.model + " is not a garment model: it has no " + SlotClasses.FILE + "."));
-             Detector detector = Detectors.create(c.detector, ds);
+        try (PipelineModels models = factory.loadGarmentModels();
+             Detector detector = factory.newPhotoDetector();
              ProgressBar bar = new ProgressBarBuilder().setTaskName(data.split + " photos").setInitialMax(photos.size())
                      .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build()) {
-            classes = garments.classes();
-            PhotoObserver observer = new PhotoObserver(detector, garments.observer());
+            classes = models.garments().classes();
+            PhotoObserver observer = new PhotoObserver(detector, models.garments().observer());
             for (String id : photos) {
                 runs.add(new PhotoRun(id, data.truth(slots, id), observe(observer, id)));
                 bar.step();

@@ -7,13 +7,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.UserException;
 import org.vestis.config.PipelineConfig;
 import org.vestis.data.ccp.CcpSlots;
-import org.vestis.model.ModelBundle;
-import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.DetectorSettings;
-import org.vestis.video.detect.Detectors;
-import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.SlotClasses;
+import org.vestis.video.pipeline.PipelineFactory;
+import org.vestis.video.pipeline.PipelineModels;
 import org.vestis.video.synth.PhotoClip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,19 +54,17 @@ final class GarmentsSmoothingCommand implements Callable<Integer> {
         List<String> photos = data.photos(data.splitOfPhotos()); // checks the CCP folder first
         CcpSlots slots = data.slots();
 
-        CropClassifier classifier = new CropClassifier(ModelBundle.load(data.model).forInference());
-        DetectorSettings ds = c.detectorSettings();
+        PipelineFactory factory = new PipelineFactory(c.spec().withModel(data.model));
         List<ClipLooks> runs = new ArrayList<>();
         SlotClasses classes;
-        try (GarmentModel garments = GarmentModel.forBundle(data.model, classifier, ds.models())
-                .orElseThrow(() -> new UserException(data.model + " is not a garment model: it has no " + SlotClasses.FILE + "."));
+        try (PipelineModels models = factory.loadGarmentModels();
              ProgressBar bar = new ProgressBarBuilder().setTaskName(data.split + " clips").setInitialMax(photos.size())
                      .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build()) {
-            classes = garments.classes();
+            classes = models.garments().classes();
             for (String id : photos) {
                 Map<String, String> truth = data.truth(slots, id);
-                try (PhotoClip clip = clip(id); Detector detector = Detectors.create(c.detector, ds)) {
-                    runs.add(ClipLooks.run(id, truth, clip.frames(), detector, classifier, garments, c.settings()));
+                try (PhotoClip clip = clip(id); Detector detector = factory.newDetector()) {
+                    runs.add(ClipLooks.run(id, truth, clip.frames(), factory, detector, models));
                 }
                 bar.step();
             }

@@ -112,7 +112,7 @@ public class PipelineConfig {
 
     /** What the pipeline is built from (the config should be validated first). */
     public PipelineSpec spec() {
-        return new PipelineSpec(Path.of(model), detector, detectorSettings(), settings(), stride, blurFaces, maxMisses);
+        return new PipelineSpec(Path.of(model), detector, detectorSettings(), confidentScore(), settings(), stride, blurFaces, maxMisses);
     }
 
     /** The detector's settings: its model files, the score it reports from, and what each detector reads of the rest. */

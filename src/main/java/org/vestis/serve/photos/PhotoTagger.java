@@ -9,10 +9,8 @@ import org.vestis.photo.PhotoPreprocessor;
 import org.vestis.model.Prediction;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
-import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.detect.Detectors;
-import org.vestis.video.detect.ModelFiles;
+import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.garment.ColourNames;
 import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentObservation;
@@ -29,7 +27,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -77,13 +74,13 @@ public final class PhotoTagger implements AutoCloseable {
         if (garmentBundle == null) {
             return new PhotoTagger(productBundle.getFileName().toString(), labels, products, null, null);
         }
-        CropClassifier crops = new CropClassifier(ModelBundle.load(garmentBundle).forInference());
-        Optional<GarmentModel> garments = GarmentModel.forBundle(garmentBundle, crops, ModelFiles.standard());
-        if (garments.isEmpty()) {
+        // The default pipeline's person detector and landmarks, as predict looks at photos of people.
+        PipelineFactory people = new PipelineFactory(new PipelineConfig().spec().withModel(garmentBundle));
+        GarmentModel garments = people.loadModels().garments();
+        if (garments == null) {
             throw new IllegalArgumentException(garmentBundle + " is not a garment model (it has no garments.json).");
         }
-        Detector detector = Detectors.create("person", new PipelineConfig().detectorSettings().withConfidence(null));
-        return new PhotoTagger(productBundle.getFileName().toString(), labels, products, garments.get(), detector);
+        return new PhotoTagger(productBundle.getFileName().toString(), labels, products, garments, people.newPhotoDetector());
     }
 
     /** The labels a reviewer may choose per slot: the product classes for "item", each garment slot's classes and none. */

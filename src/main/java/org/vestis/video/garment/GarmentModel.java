@@ -28,7 +28,12 @@ public final class GarmentModel implements AutoCloseable {
      */
     public static Optional<GarmentModel> forBundle(Path bundleDir, CropClassifier classifier, ModelFiles models) {
         return SlotClasses.read(bundleDir, classifier.labels())
-                .map(classes -> new GarmentModel(classifier, classes, PoseLandmarker.standard(models, false)));
+                .map(classes -> new GarmentModel(classifier, classes, newLandmarker(models)));
+    }
+
+    /** The landmark model garment looks cut body regions with: the lite pose model (the full one costs more per look). */
+    public static PoseLandmarker newLandmarker(ModelFiles models) {
+        return PoseLandmarker.standard(models, false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vestis.video.pipeline;
 
+import org.vestis.UserException;
 import org.vestis.model.ModelBundle;
 import org.vestis.video.classify.CropClassifier;
 import org.vestis.video.detect.Detector;
@@ -7,8 +8,11 @@ import org.vestis.video.detect.Detectors;
 import org.vestis.video.detect.FaceTorsoDetector;
 import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentStage;
+import org.vestis.video.garment.PoseLandmarker;
+import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.sink.FrameSink;
 import org.vestis.video.source.FrameSource;
+import org.vestis.video.track.Tracker;
 
 import java.util.List;
 
@@ -38,9 +42,36 @@ public final class PipelineFactory {
         return new PipelineModels(classifier, garments);
     }
 
+    /** Like {@link #loadModels}, for commands that measure garments: a bundle without garments.json is one sentence. */
+    public PipelineModels loadGarmentModels() {
+        PipelineModels models = loadModels();
+        if (models.garments() == null) {
+            throw new UserException(spec.model() + " is not a garment model: it has no " + SlotClasses.FILE + ".");
+        }
+        return models;
+    }
+
     /** A fresh detector (one per run: the DNN ones are not thread-safe); close it after the run. */
     public Detector newDetector() {
         return Detectors.create(spec.detector(), spec.detectorSettings());
+    }
+
+    /**
+     * A fresh detector for single photos (predict, garments-eval, the shop's tagger, region crops): it reports from the
+     * confident score, not the byte tracker's weak floor, since a photo has no track for a weak detection to continue.
+     */
+    public Detector newPhotoDetector() {
+        return Detectors.create(spec.detector(), spec.detectorSettings().withConfidence(spec.confidentScore()));
+    }
+
+    /** A fresh tracker with the spec's settings, as a pipeline tracks (for benchmarks that feed it detections themselves). */
+    public Tracker newTracker() {
+        return spec.settings().tracker().newTracker();
+    }
+
+    /** The body landmark model that garment looks cut their regions with, from the spec's model files (close it after use). */
+    public PoseLandmarker newPoseLandmarker() {
+        return GarmentModel.newLandmarker(spec.detectorSettings().models());
     }
 
     /** The face detector that blurs faces in the annotated video, or null when the spec does not blur them. */

@@ -9,6 +9,7 @@ import org.vestis.UserException;
 import org.vestis.config.ConfigLoader;
 import org.vestis.config.PipelineConfig;
 import org.vestis.video.Detection;
+import org.vestis.video.VideoFrame;
 import org.vestis.video.detect.CenterDetector;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.detect.DetectorSettings;
@@ -17,7 +18,10 @@ import org.vestis.video.detect.FullFrameDetector;
 import org.vestis.video.detect.HogPeopleDetector;
 import org.vestis.video.detect.MotionDetector;
 import org.vestis.video.detect.YoloPersonDetector;
+import org.vestis.video.source.VideoFileSource;
+import org.vestis.video.track.ByteTracker;
 import org.vestis.video.track.ByteTrackerSettings;
+import org.vestis.video.track.IouTracker;
 import org.vestis.video.track.IouTrackerSettings;
 
 import java.io.IOException;
@@ -107,6 +111,47 @@ class PipelineFactoryTest {
             assertThat(coco).isInstanceOf(YoloPersonDetector.class);
             assertThat(face).isInstanceOf(FaceTorsoDetector.class);
         }
+    }
+
+    @Test
+    void theConfidentScoreIsMinScoreOrTheDetectorsOwnWhateverTheByteTrackerReportsFrom() throws IOException {
+        assertThat(yaml("detector: hog").spec().confidentScore()).isEqualTo(HogPeopleDetector.DEFAULT_CONFIDENCE);
+        PipelineSpec spec = yaml("detector: person", "min-score: 0.7", "low-score: 0.2").spec();
+        assertThat(spec.confidentScore()).isEqualTo(0.7);
+        assertThat(spec.detectorSettings().confidence()).as("the tracked detector reports down to low-score").isEqualTo(0.2);
+        assertThat(spec.withDetector("hog").confidentScore()).as("the same thresholds for another detector").isEqualTo(0.7);
+        assertThat(yaml("tracker: iou").spec().confidentScore()).isEqualTo(YoloPersonDetector.DEFAULT_CONFIDENCE);
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "VESTIS_MODELS", matches = ".+", disabledReason = "needs the detector models (VESTIS_MODELS)")
+    @EnabledIfEnvironmentVariable(named = "VESTIS_TEST_DATA", matches = ".+", disabledReason = "needs a crowded street (VESTIS_TEST_DATA/mot)")
+    void thePhotoDetectorReportsOnlyWhatIsConfident() throws Exception {
+        PipelineFactory factory = new PipelineFactory(yaml("detector: person", "detector-models: " + System.getenv("VESTIS_MODELS"),
+                "low-score: 0.1").spec());
+        Path clip = Path.of(System.getenv("VESTIS_TEST_DATA"), "mot/TUD-Stadtmitte/TUD-Stadtmitte.mp4");
+        try (VideoFileSource source = new VideoFileSource(clip); VideoFrame frame = source.next();
+             Detector tracked = factory.newDetector(); Detector photo = factory.newPhotoDetector()) {
+            List<Detection> all = tracked.detect(frame.image());
+            List<Detection> confident = photo.detect(frame.image());
+            assertThat(all).as("the tracked detector also reports weak people").anyMatch(d -> d.score() < factory.spec().confidentScore());
+            assertThat(confident).isNotEmpty();
+            assertThat(confident).as("the tracked detector's confident detections, no weak ones")
+                    .isEqualTo(all.stream().filter(d -> d.score() >= factory.spec().confidentScore()).toList());
+        }
+    }
+
+    @Test
+    void aBundleWithoutGarmentsIsNoGarmentModel() throws IOException {
+        PipelineFactory factory = new PipelineFactory(yaml("detector: full-frame").spec().withModel(Path.of("models/fashion-mnist-seed-cnn")));
+        assertThatThrownBy(factory::loadGarmentModels).isInstanceOf(UserException.class)
+                .hasMessage("models/fashion-mnist-seed-cnn is not a garment model: it has no garments.json.");
+    }
+
+    @Test
+    void theTrackerIsTheOneTheYamlNames() throws IOException {
+        assertThat(new PipelineFactory(yaml("tracker: iou").spec()).newTracker()).isInstanceOf(IouTracker.class);
+        assertThat(new PipelineFactory(yaml("tracker: byte").spec()).newTracker()).isInstanceOf(ByteTracker.class);
     }
 
     @Test
