@@ -10,7 +10,6 @@ import org.vestis.nn.dnnl.DnnlHelpers;
 import org.vestis.photo.ViewAverage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,8 +39,7 @@ public final class TrainingRun {
 
     /** The checkpoint directory sits beside the bundle, hidden: models/.NAME.checkpoint. */
     public Path checkpointDir() {
-        Path out = Path.of(config.out).toAbsolutePath();
-        return out.resolveSibling("." + out.getFileName() + ".checkpoint");
+        return Checkpoint.beside(config.out).dir();
     }
 
     public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
@@ -59,17 +57,9 @@ public final class TrainingRun {
                 config.architecture, datasetName, initialisation(),
                 trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = ModelBundle.of(best.model(), info);
-        Path extras = Files.createTempDirectory("vestis-report");
-        try {
-            Charts.trainingCurves(state.history, extras.resolve("training-curves.png"));
-            Charts.confusionMatrix(testMetrics.confusion(), labels, extras.resolve("confusion-matrix.png"));
-            ReportWriter.write(extras.resolve("report.md"), ReportWriter.render(
-                    info.name() + ": " + config.architecture + " on " + datasetName, testMetrics, state.history, summary()));
-            bundle.save(Path.of(config.out), extras);
-        } finally {
-            ModelBundle.deleteRecursively(extras);
-        }
-        ModelBundle.deleteRecursively(checkpointDir());
+        BundleWriter.save(bundle, Path.of(config.out), state.history, testMetrics, ReportWriter.render(
+                info.name() + ": " + config.architecture + " on " + datasetName, testMetrics, state.history, summary()));
+        Checkpoint.beside(config.out).delete();
         return bundle;
     }
 
