@@ -37,13 +37,8 @@ public final class TrainingRun {
         this.command = command;
     }
 
-    /** The checkpoint directory sits beside the bundle, hidden: models/.NAME.checkpoint. */
-    public Path checkpointDir() {
-        return Checkpoint.beside(config.out).dir();
-    }
-
     public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
-        Trainer.Result result = new Trainer(config, labels, checkpointDir(), progress).train(parts.train(), parts.validation(), resume);
+        Trainer.Result result = new Trainer(config, labels, Checkpoint.beside(config.out).dir(), progress).train(parts.train(), parts.validation(), resume);
         state = result.state();
         TrainableNetwork best = result.best();
         ModelInfo.Preprocessing preprocessing = testTimeViews();
