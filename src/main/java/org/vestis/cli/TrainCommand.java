@@ -73,9 +73,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainOnPhotos(TrainConfig c) throws Exception {
-        if (resume) {
-            throw new UserException("--resume applies to Fashion-MNIST training; a photo run caches its backbone features and restarts quickly.");
-        }
         Path dir = Path.of(c.images);
         PhotoSplits splits = PhotoSplits.open(dir, c.testFraction, c.seed);
         splits = new PhotoSplits(splits.kind(), splits.train().limit(c.trainLimit), splits.validation(), splits.test().limit(c.testLimit));
@@ -83,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
                 Backbone.parse(c.backbone).id(), c.init, c.freezeUpTo, splits.train().size(), splits.train().labels().size(),
                 splits.validation().size(), splits.test().size(), dir);
         TransferRun run = new TransferRun(c, dir.getFileName().toString(), VestisCommand.invocation);
-        run.run(splits, new ConsoleTrainingProgress(System.out), new FeatureProgress());
+        run.run(splits, resume, new ConsoleTrainingProgress(System.out), new FeatureProgress());
         System.out.println(run.summary());
         return 0;
     }

@@ -66,4 +66,32 @@ public final class TrainableNetwork {
     void save(Path file, boolean withUpdater) throws IOException {
         ModelSerializer.writeModel(model, file.toFile(), withUpdater);
     }
+
+    /**
+     * Saved weights into this network in place (and the optimiser's state with its step count, withUpdater): for
+     * a network that others hold on to, such as the trained part of a partly frozen graph.
+     */
+    void load(Path file, boolean withUpdater) throws IOException {
+        Model saved = ModelBundle.restore(file, withUpdater);
+        if (saved.numParams() != model.numParams()) {
+            throw new IllegalStateException("its network has " + saved.numParams() + " trainable parameters, this run's " + model.numParams()
+                    + " (other settings such as --freeze-up-to)");
+        }
+        model.setParams(saved.params());
+        if (!withUpdater) {
+            return;
+        }
+        if (model instanceof ComputationGraph graph) {
+            ComputationGraph from = (ComputationGraph) saved;
+            graph.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+            graph.getConfiguration().setIterationCount(from.getConfiguration().getIterationCount());
+            graph.getConfiguration().setEpochCount(from.getConfiguration().getEpochCount());
+        } else {
+            MultiLayerNetwork net = (MultiLayerNetwork) model;
+            MultiLayerNetwork from = (MultiLayerNetwork) saved;
+            net.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+            net.getLayerWiseConfigurations().setIterationCount(from.getLayerWiseConfigurations().getIterationCount());
+            net.getLayerWiseConfigurations().setEpochCount(from.getLayerWiseConfigurations().getEpochCount());
+        }
+    }
 }

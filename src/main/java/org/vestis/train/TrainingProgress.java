@@ -1,11 +1,14 @@
 package org.vestis.train;
 
 /** What a trainer reports while it works; the CLI draws a progress bar from it, tests ignore it. */
-public interface TrainingProgress {
+public interface TrainingProgress extends TrainingListener {
+    @Override
     void epochStarted(int epoch, int maxEpochs, long images);
 
+    @Override
     void imagesDone(long images);
 
+    @Override
     void epochFinished(EpochStats stats, boolean improved);
 
     TrainingProgress NONE = new TrainingProgress() {

@@ -10,7 +10,6 @@ import org.vestis.nn.dnnl.DnnlHelpers;
 import org.vestis.photo.ViewAverage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,14 +37,8 @@ public final class TrainingRun {
         this.command = command;
     }
 
-    /** The checkpoint directory sits beside the bundle, hidden: models/.NAME.checkpoint. */
-    public Path checkpointDir() {
-        Path out = Path.of(config.out).toAbsolutePath();
-        return out.resolveSibling("." + out.getFileName() + ".checkpoint");
-    }
-
     public ModelBundle run(StratifiedSplit.Parts parts, Dataset test, boolean resume, TrainingProgress progress) throws IOException {
-        Trainer.Result result = new Trainer(config, labels, checkpointDir(), progress).train(parts.train(), parts.validation(), resume);
+        Trainer.Result result = new Trainer(config, labels, Checkpoint.beside(config.out).dir(), progress).train(parts.train(), parts.validation(), resume);
         state = result.state();
         TrainableNetwork best = result.best();
         ModelInfo.Preprocessing preprocessing = testTimeViews();
@@ -59,17 +52,9 @@ public final class TrainingRun {
                 config.architecture, datasetName, initialisation(),
                 trainingInfo(parts), testMetrics.info("test"), Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = ModelBundle.of(best.model(), info);
-        Path extras = Files.createTempDirectory("vestis-report");
-        try {
-            Charts.trainingCurves(state.history, extras.resolve("training-curves.png"));
-            Charts.confusionMatrix(testMetrics.confusion(), labels, extras.resolve("confusion-matrix.png"));
-            ReportWriter.write(extras.resolve("report.md"), ReportWriter.render(
-                    info.name() + ": " + config.architecture + " on " + datasetName, testMetrics, state.history, summary()));
-            bundle.save(Path.of(config.out), extras);
-        } finally {
-            ModelBundle.deleteRecursively(extras);
-        }
-        ModelBundle.deleteRecursively(checkpointDir());
+        BundleWriter.save(bundle, Path.of(config.out), state.history, testMetrics, ReportWriter.render(
+                info.name() + ": " + config.architecture + " on " + datasetName, testMetrics, state.history, summary()));
+        Checkpoint.beside(config.out).delete();
         return bundle;
     }
 

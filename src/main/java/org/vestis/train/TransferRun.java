@@ -12,7 +12,6 @@ import org.vestis.model.zoo.ZooWeights;
 import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,8 +40,14 @@ public final class TransferRun {
     }
 
     public ModelBundle run(PhotoSplits splits, TrainingProgress progress, PhotoFeatures.Progress featureProgress) throws IOException {
+        return run(splits, false, progress, featureProgress);
+    }
+
+    /** @param resume continue an interrupted run from its checkpoint (beside the bundle, as for Fashion-MNIST) */
+    public ModelBundle run(PhotoSplits splits, boolean resume, TrainingProgress progress, PhotoFeatures.Progress featureProgress)
+            throws IOException {
         List<String> labels = splits.train().labels();
-        result = new TransferTrainer(config, labels, progress, featureProgress).train(splits.train(), splits.validation(), splits.test());
+        result = new TransferTrainer(config, labels, progress, featureProgress).train(splits.train(), splits.validation(), splits.test(), resume);
         validationMetrics = Metrics.of(result.validation().labels(), result.validationProbabilities(), labels);
         testMetrics = Metrics.of(result.test().labels(), result.testProbabilities(), labels);
 
@@ -57,20 +62,13 @@ public final class TransferRun {
                 result.preprocessing(), backbone.id(), datasetName, init, trainingInfo(splits), metricsInfo(),
                 Versions.current(), command, Instant.now().toString());
         ModelBundle bundle = new ModelBundle(result.graph(), info);
-        Path extras = Files.createTempDirectory("vestis-report");
-        try {
-            Charts.trainingCurves(result.state().history, extras.resolve("training-curves.png"));
-            Charts.confusionMatrix(testMetrics.confusion(), labels, extras.resolve("confusion-matrix.png"));
-            String md = ReportWriter.render(info.name() + ": " + backbone.id() + " (" + init.kind() + ") on " + datasetName,
-                    testMetrics, result.state().history, summary());
-            md += String.format(Locale.ROOT, "%n## Validation split (%d images)%n%ntop-1 %s, top-3 %s, macro F1 %s.%n",
-                    validationMetrics.count(), ReportWriter.pct(validationMetrics.top1()), ReportWriter.pct(validationMetrics.top3()),
-                    ReportWriter.pct(validationMetrics.macroF1()));
-            ReportWriter.write(extras.resolve("report.md"), md);
-            bundle.save(Path.of(config.out), extras);
-        } finally {
-            ModelBundle.deleteRecursively(extras);
-        }
+        String md = ReportWriter.render(info.name() + ": " + backbone.id() + " (" + init.kind() + ") on " + datasetName,
+                testMetrics, result.state().history, summary());
+        md += String.format(Locale.ROOT, "%n## Validation split (%d images)%n%ntop-1 %s, top-3 %s, macro F1 %s.%n",
+                validationMetrics.count(), ReportWriter.pct(validationMetrics.top1()), ReportWriter.pct(validationMetrics.top3()),
+                ReportWriter.pct(validationMetrics.macroF1()));
+        BundleWriter.save(bundle, Path.of(config.out), result.state().history, testMetrics, md);
+        Checkpoint.beside(config.out).delete();
         return bundle;
     }
 

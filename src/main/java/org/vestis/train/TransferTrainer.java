@@ -8,8 +8,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vestis.UserException;
 import org.vestis.config.TrainConfig;
@@ -26,9 +24,10 @@ import org.vestis.model.zoo.ZooNetworks;
 import org.vestis.model.zoo.ZooWeights;
 import org.deeplearning4j.zoo.ZooModel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -41,8 +40,9 @@ import java.util.function.UnaryOperator;
  * Transfer learning on photos: a MobileNet, ResNet50 or VGG16 with a new head for the dataset's classes,
  * initialised from a pretrained bundle of the same backbone, the DL4J zoo's ImageNet weights (ResNet50, VGG16)
  * or randomly (the identical configuration either way, so they differ in their weights only). The backbone stays frozen up to a chosen layer; that frozen part runs ONCE
- * per photo (DL4J's {@link TransferLearningHelper} then trains only the rest on the cached activations), which
- * on a CPU is what makes this affordable. Early stopping on the validation loss keeps the best epoch.
+ * per photo (DL4J's {@link TransferLearningHelper} splits off the rest, which the {@link EpochLoop} trains on the cached
+ * activations), which on a CPU is what makes this affordable. Early stopping on the validation loss keeps the best
+ * epoch; a {@link Checkpoint} after every epoch lets {@code --resume} continue an interrupted run.
  */
 public final class TransferTrainer {
     /** Everything below the new head ({@link Backbone#belowHead}): only the head trains. */
@@ -178,6 +178,21 @@ public final class TransferTrainer {
     }
 
     public Result train(PhotoSet train, PhotoSet validation, PhotoSet test) {
+        try {
+            return train(train, validation, test, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param resume continue from the checkpoint beside the bundle: the backbone features are computed again (the
+     *               same, seeded), the trained part gets the last epoch's weights and optimiser state back
+     */
+    public Result train(PhotoSet train, PhotoSet validation, PhotoSet test, boolean resume) throws IOException {
+        // Read (or cleared) before the backbone pass, so that a checkpoint that cannot resume fails at once.
+        Checkpoint checkpoint = Checkpoint.beside(config.out);
+        TrainingState state = checkpoint.open(resume, backbone.id(), "--backbone");
         ComputationGraph graph = initialGraph();
         String boundary = frozenBoundary(graph);
         long featureStart = System.nanoTime();
@@ -204,51 +219,26 @@ public final class TransferTrainer {
 
         TransferLearningHelper helper = new TransferLearningHelper(graph.clone(), boundary);
         ComputationGraph tail = helper.unfrozenGraph();
-        if (config.init.startsWith("pretrained:")) {
-            int[] sample = java.util.Arrays.copyOf(shuffled(trainFeatures.size(), new Random(config.seed)), Math.min(CALIBRATION_SAMPLE, trainFeatures.size()));
+        if (config.init.startsWith("pretrained:") && !resume) {
+            int[] sample = java.util.Arrays.copyOf(FeatureBatches.shuffled(trainFeatures.size(), new Random(config.seed)),
+                    Math.min(CALIBRATION_SAMPLE, trainFeatures.size()));
             try (INDArray x = trainFeatures.rows(sample)) {
                 BatchNormCalibration.calibrate(tail, x);
             }
         }
         DnnlHelpers.attach(tail);
-        TrainingState state = new TrainingState();
-        INDArray bestParams = tail.params().dup();
-        int trainSample = Math.min(originals, 5000);
-        for (int epoch = 1; state.mayStart(epoch, config); epoch++) {
-            double factor = scheduleFactor(epoch);
-            for (Layer layer : tail.getLayers()) {
-                String name = layer.conf().getLayer().getLayerName();
-                if (layer.numParams() > 0) {
-                    tail.setLearningRate(name, factor * (name.equals(head) ? config.learningRate : config.fineTuneLearningRate));
-                }
-            }
-            progress.epochStarted(epoch, config.epochs, trainFeatures.size());
-            long start = System.nanoTime();
-            double lossSum = 0;
-            int batches = 0;
-            int[] order = shuffled(trainFeatures.size(), new Random(config.seed * 1_000 + epoch));
-            for (int from = 0; from < order.length; from += config.batchSize) {
-                int b = Math.min(config.batchSize, order.length - from);
-                int[] idx = java.util.Arrays.copyOfRange(order, from, from + b);
-                try (INDArray x = trainFeatures.rows(idx); INDArray y = oneHot(trainFeatures.labels(), idx)) {
-                    helper.fitFeaturized(new DataSet(x, y));
-                }
-                lossSum += tail.score();
-                batches++;
-                progress.imagesDone(b);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Metrics trainMetrics = metrics(helper, trainFeatures, trainSample);
-            Metrics valMetrics = Metrics.of(valFeatures.labels(), probabilities(helper, valViews), labels);
-            EpochStats stats = new EpochStats(epoch, factor * config.learningRate, lossSum / Math.max(batches, 1), trainMetrics.top1(),
-                    valMetrics.loss(), valMetrics.top1(), seconds, trainFeatures.size() / seconds);
-            boolean improved = state.record(stats, config.patience);
-            if (improved) {
-                bestParams.assign(tail.params());
-            }
-            progress.epochFinished(stats, improved);
+        // The helper's fitFeaturized is the tail's own fit (plus a copy into a graph we do not use): train the tail.
+        TrainableNetwork net = new TrainableNetwork(tail);
+        if (resume) {
+            checkpoint.loadLast(net);
         }
-        tail.setParams(bestParams);
+        int trainSample = Math.min(originals, 5000);
+        PhotoFeatures trainSet = trainFeatures;
+        Trainee trainee = new Trainee(net, new FeatureBatches(trainFeatures, labels.size(), config.batchSize, config.seed),
+                factor -> scaleLearningRates(tail, factor), () -> metrics(helper, trainSet, trainSample),
+                () -> Metrics.of(valFeatures.labels(), probabilities(helper, valViews), labels));
+        new EpochLoop(config, List.of(checkpoint.writer(net, state), progress)).run(trainee, state);
+        checkpoint.loadBest(net);
         // Back into the clean graph by layer name: the bundle then has the plain backbone configuration.
         for (Layer layer : tail.getLayers()) {
             if (layer.numParams() > 0) {
@@ -299,9 +289,14 @@ public final class TransferTrainer {
         return plain;
     }
 
-    /** Constant, or cosine decay from the base rates (epoch 1) towards zero, as the Fashion-MNIST trainer does. */
-    private double scheduleFactor(int epoch) {
-        return config.schedule.equals("cosine") ? 0.5 * (1 + Math.cos(Math.PI * (epoch - 1) / config.epochs)) : 1.0;
+    /** The head at learning-rate, the unfrozen backbone layers at fine-tune-learning-rate, both times the schedule's factor. */
+    private void scaleLearningRates(ComputationGraph tail, double factor) {
+        for (Layer layer : tail.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            if (layer.numParams() > 0) {
+                tail.setLearningRate(name, factor * (name.equals(head) ? config.learningRate : config.fineTuneLearningRate));
+            }
+        }
     }
 
     private Metrics metrics(TransferLearningHelper helper, PhotoFeatures f, int count) {
@@ -319,22 +314,5 @@ public final class TransferTrainer {
             }
         }
         return out;
-    }
-
-    private INDArray oneHot(int[] labelsOf, int[] idx) {
-        INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, idx.length, labels.size());
-        for (int i = 0; i < idx.length; i++) {
-            y.putScalar(i, labelsOf[idx[i]], 1f);
-        }
-        return y;
-    }
-
-    private static int[] shuffled(int size, Random rng) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, rng);
-        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }
