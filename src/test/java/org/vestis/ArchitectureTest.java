@@ -83,17 +83,9 @@ class ArchitectureTest {
         CompositeArchRule.of(rules).check(main);
     }
 
-    /**
-     * Exception: TrackResult carries a person's smoothed garments (garment.PersonGarments, with its GarmentSlot,
-     * SlotReading, RegionSource and BodyPart). Moving that family into org.vestis.video is the fix; it renames
-     * imports across garment/, sink/, ui/ and serve/, so it waits for the parallel refactorings to land.
-     */
-    private static final DescribedPredicate<JavaClass> TRACK_RESULT =
-            nameMatching("org\\.vestis\\.video\\.TrackResult").<JavaClass>forSubtype().as("video.TrackResult (carries PersonGarments)");
-
     @Test
     void theSharedValueTypesDependOnNoStage() {
-        noClasses().that(resideInAPackage("org.vestis.video").and(not(TRACK_RESULT)))
+        noClasses().that().resideInAPackage("org.vestis.video")
                 .should().dependOnClassesThat().resideInAnyPackage(stagesAndAbove())
                 .because("Box, Detection, VideoFrame, FrameResult and TrackResult are what the stages hand each other")
                 .check(main);
@@ -125,10 +117,6 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenTopLevelPackages() {
         slices().matching("org.vestis.(*)..").should().beFreeOfCycles()
-                // Exception: ModelBundle.output averages test-time views with photo.ViewAverage, which is model
-                // inference, not photo preprocessing. The fix, moving ViewAverage to model/, edits train/ (being
-                // refactored now): do it once that lands.
-                .ignoreDependency(resideInAPackage("org.vestis.model.."), resideInAPackage("org.vestis.photo.."))
                 // Exception: SyntheticVideo renders the images of a data.Dataset into a clip, while data.ccp runs the
                 // detector and body regions to cut CCP crops. The fix, SyntheticVideo taking images instead of a
                 // Dataset, changes make-video and its tests; not done in the rules pass.

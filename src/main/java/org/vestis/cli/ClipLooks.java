@@ -4,7 +4,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.garment.GarmentObserver;
-import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.PersonGarments;
 import org.vestis.video.pipeline.PipelineFactory;
 import org.vestis.video.pipeline.PipelineModels;
 import org.vestis.video.synth.ClipSource;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import org.vestis.UserException;
 import org.vestis.data.FashionMnist;
 import org.vestis.model.ModelBundle;
-import org.vestis.photo.ViewAverage;
+import org.vestis.model.ViewAverage;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package org.vestis.cli;
 import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.PipelineSlotMetrics;
 import org.vestis.data.ccp.SlotTruth;
-import org.vestis.video.garment.GarmentSlot;
-import org.vestis.video.garment.RegionSource;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.RegionSource;
 import org.vestis.video.garment.SlotClasses;
 
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package org.vestis.cli;
 import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.PipelineSlotMetrics;
 import org.vestis.data.ccp.SlotTruth;
-import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.GarmentSlot;
 import org.vestis.video.garment.GarmentSmoother;
-import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.PersonGarments;
 import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
 

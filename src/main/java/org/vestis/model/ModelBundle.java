@@ -17,7 +17,6 @@ import org.vestis.nn.dnnl.CallingThreadOmp;
 import org.vestis.nn.dnnl.DnnlHelpers;
 import org.vestis.nn.inference.BatchNormFolding;
 import org.vestis.nn.inference.ChannelsLast;
-import org.vestis.photo.ViewAverage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package org.vestis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.vestis.photo.ViewAverage;
 
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import org.vestis.model.ModelBundle;
 import org.vestis.model.ModelInfo;
 import org.vestis.model.Versions;
 import org.vestis.nn.dnnl.DnnlHelpers;
-import org.vestis.photo.ViewAverage;
+import org.vestis.model.ViewAverage;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ import org.vestis.model.ModelBundle;
 import org.vestis.model.zoo.LayerWeights;
 import org.vestis.model.ModelInfo;
 import org.vestis.nn.dnnl.DnnlHelpers;
-import org.vestis.photo.ViewAverage;
+import org.vestis.model.ViewAverage;
 import org.vestis.model.zoo.ZooNetworks;
 import org.vestis.model.zoo.ZooWeights;
 import org.deeplearning4j.zoo.ZooModel;

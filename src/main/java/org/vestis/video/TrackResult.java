@@ -1,6 +1,5 @@
 package org.vestis.video;
 
-import org.vestis.video.garment.PersonGarments;
 
 import org.vestis.model.Prediction;
 

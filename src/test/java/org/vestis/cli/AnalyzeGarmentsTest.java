@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.io.Json;
 import org.vestis.video.garment.ColourTerm;
-import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.GarmentSlot;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

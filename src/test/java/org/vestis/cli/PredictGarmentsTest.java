@@ -2,7 +2,7 @@ package org.vestis.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vestis.video.garment.GarmentSlot;
+import org.vestis.video.GarmentSlot;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import org.vestis.video.Box;
 import org.vestis.video.Detection;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
-import org.vestis.video.garment.GarmentSlot;
-import org.vestis.video.garment.PersonGarments;
-import org.vestis.video.garment.RegionSource;
-import org.vestis.video.garment.SlotReading;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.RegionSource;
+import org.vestis.video.SlotReading;
 
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import org.vestis.UserException;
 import org.vestis.video.Box;
 import org.vestis.video.Detection;
 import org.vestis.video.detect.Detector;
-import org.vestis.video.garment.BodyPart;
+import org.vestis.video.BodyPart;
 import org.vestis.video.garment.BodyRegionFinder;
 import org.vestis.video.garment.BodyRegions;
 

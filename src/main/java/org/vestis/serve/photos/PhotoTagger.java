@@ -15,10 +15,10 @@ import org.vestis.video.garment.ColourNames;
 import org.vestis.video.garment.GarmentModel;
 import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.garment.GarmentObserver;
-import org.vestis.video.garment.GarmentSlot;
-import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
 import org.vestis.video.garment.SlotDecision;
-import org.vestis.video.garment.SlotReading;
+import org.vestis.video.SlotReading;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.RegionSource;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
 
 import java.util.EnumMap;

@@ -2,7 +2,9 @@ package org.vestis.video.garment;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.GarmentSlot;
 import org.vestis.video.classify.CropClassifier;
 
 import java.util.ArrayList;

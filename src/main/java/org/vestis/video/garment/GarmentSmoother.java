@@ -1,5 +1,9 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.BodyPart;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package org.vestis.video.garment;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.video.Box;
+import org.vestis.video.PersonGarments;
 import org.vestis.video.classify.CropClassifier;
 
 import java.util.ArrayList;

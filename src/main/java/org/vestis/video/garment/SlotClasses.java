@@ -2,8 +2,9 @@ package org.vestis.video.garment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.vestis.io.OutputFiles;
 import org.vestis.UserException;
+import org.vestis.io.OutputFiles;
+import org.vestis.video.GarmentSlot;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.SlotReading;
+
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package org.vestis.video.sink;
 
-import org.vestis.video.garment.GarmentSlot;
-import org.vestis.video.garment.PersonGarments;
-import org.vestis.video.garment.SlotReading;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.SlotReading;
 
 import java.util.Locale;
 

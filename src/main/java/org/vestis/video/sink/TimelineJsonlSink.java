@@ -7,8 +7,8 @@ import org.vestis.video.Box;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
-import org.vestis.video.garment.GarmentSlot;
-import org.vestis.video.garment.SlotReading;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.SlotReading;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import org.vestis.model.Prediction;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
 import org.vestis.video.VideoFrame;
-import org.vestis.video.garment.PersonGarments;
+import org.vestis.video.PersonGarments;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.RegionSource;
 import org.vestis.video.garment.CcpMasks.Garment;
 
 import java.io.IOException;

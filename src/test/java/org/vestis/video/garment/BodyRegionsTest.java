@@ -1,7 +1,9 @@
 package org.vestis.video.garment;
 
 import org.junit.jupiter.api.Test;
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.RegionSource;
 
 import java.util.Map;
 

@@ -1,6 +1,10 @@
 package org.vestis.video.garment;
 
 import org.junit.jupiter.api.Test;
+import org.vestis.video.BodyPart;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.SlotReading;
 
 import java.util.Map;
 

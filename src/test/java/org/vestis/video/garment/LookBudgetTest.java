@@ -1,6 +1,7 @@
 package org.vestis.video.garment;
 
 import org.junit.jupiter.api.Test;
+import org.vestis.video.BodyPart;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package org.vestis.video.garment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vestis.video.GarmentSlot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

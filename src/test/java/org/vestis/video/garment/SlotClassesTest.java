@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.UserException;
 import org.vestis.io.Json;
+import org.vestis.video.GarmentSlot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,12 @@
 package org.vestis.video.garment;
 
 import org.junit.jupiter.api.Test;
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.RegionSource;
+import org.vestis.video.SlotReading;
 
 import java.util.Map;
 

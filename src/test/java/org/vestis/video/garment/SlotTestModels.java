@@ -1,7 +1,10 @@
 package org.vestis.video.garment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.RegionSource;
+import org.vestis.video.SlotReading;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -8,11 +8,11 @@ import org.vestis.video.Box;
 import org.vestis.video.Detection;
 import org.vestis.video.FrameResult;
 import org.vestis.video.TrackResult;
-import org.vestis.video.garment.BodyPart;
+import org.vestis.video.BodyPart;
 import org.vestis.video.garment.BodyRegions;
 import org.vestis.video.garment.GarmentObservation;
-import org.vestis.video.garment.PersonGarments;
-import org.vestis.video.garment.RegionSource;
+import org.vestis.video.PersonGarments;
+import org.vestis.video.RegionSource;
 
 import java.util.List;
 import java.util.Map;

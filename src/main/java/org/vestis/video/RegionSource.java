@@ -1,4 +1,4 @@
-package org.vestis.video.garment;
+package org.vestis.video;
 
 /** Where a person's body regions came from; {@link #label()} is the word the outputs carry ({@code "regions": "box"}). */
 public enum RegionSource {

@@ -1,11 +1,10 @@
-package org.vestis.photo;
+package org.vestis.model;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vestis.model.ModelInfo;
 
 import java.util.ArrayList;
 import java.util.List;

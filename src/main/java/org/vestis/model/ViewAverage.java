@@ -1,10 +1,9 @@
-package org.vestis.photo;
+package org.vestis.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vestis.model.ModelInfo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.vestis.video.garment;
+package org.vestis.video;
 
 /** The four parts of a person that garments are looked for in; each serves one or two garment slots. */
 public enum BodyPart {

@@ -1,6 +1,7 @@
-package org.vestis.video.garment;
+package org.vestis.video;
 
-import org.vestis.video.Box;
+
+import org.vestis.video.garment.ColourTerm;
 
 import java.util.ArrayList;
 import java.util.Collections;
