@@ -1,7 +1,6 @@
 package org.vestis.video;
 
 
-import org.vestis.video.garment.ColourTerm;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,5 @@
 package org.vestis.video;
 
-import org.vestis.video.garment.ColourTerm;
 
 /**
  * What one slot of one person holds: a garment class or {@link #NONE}, how far to trust it (0..1) and the garment's

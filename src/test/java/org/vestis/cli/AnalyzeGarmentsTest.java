@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.io.Json;
-import org.vestis.video.garment.ColourTerm;
+import org.vestis.video.ColourTerm;
 import org.vestis.video.GarmentSlot;
 
 import java.nio.charset.StandardCharsets;

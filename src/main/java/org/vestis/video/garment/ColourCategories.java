@@ -1,5 +1,7 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.ColourTerm;
+
 /**
  * Names one CIELAB colour (D65, L* 0..100) with a basic colour term: black, white or grey by lightness when the colour
  * is nearly neutral; otherwise its hue angle picks a sector of the hue circle, and inside the two sectors that hold

@@ -1,6 +1,7 @@
 package org.vestis.video.garment;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.vestis.video.ColourTerm;
 
 /**
  * Names the colour of a garment from its pixels, for the garment slots ("red t-shirt, blue pants").

@@ -1,5 +1,7 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.ColourTerm;
+
 /**
  * The colour of one garment: a basic colour term, the share of the garment's (trimmed) pixels that term covers, and a
  * second term when the garment is clearly two-coloured (stripes, colour blocks). {@link ColourTerm#UNKNOWN} means the

@@ -4,6 +4,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.vestis.video.BodyPart;
 import org.vestis.video.Box;
+import org.vestis.video.ColourTerm;
 import org.vestis.video.GarmentSlot;
 import org.vestis.video.classify.CropClassifier;
 

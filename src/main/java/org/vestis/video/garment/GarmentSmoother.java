@@ -1,6 +1,7 @@
 package org.vestis.video.garment;
 
 import org.vestis.video.BodyPart;
+import org.vestis.video.ColourTerm;
 import org.vestis.video.GarmentSlot;
 import org.vestis.video.PersonGarments;
 

@@ -1,5 +1,6 @@
 package org.vestis.video.garment;
 
+import org.vestis.video.ColourTerm;
 import org.vestis.video.GarmentSlot;
 import org.vestis.video.PersonGarments;
 import org.vestis.video.SlotReading;

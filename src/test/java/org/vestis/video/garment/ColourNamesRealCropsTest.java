@@ -3,6 +3,7 @@ package org.vestis.video.garment;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.vestis.video.ColourTerm;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import org.vestis.video.ColourTerm;
 
 /** Garment colours of synthetic patches (64x128, the size of a person crop's torso) of known colours. */
 class ColourNamesTest {

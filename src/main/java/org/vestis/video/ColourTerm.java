@@ -1,4 +1,4 @@
-package org.vestis.video.garment;
+package org.vestis.video;
 
 import java.util.Locale;
 
