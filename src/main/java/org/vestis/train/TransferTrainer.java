@@ -289,12 +289,17 @@ public final class TransferTrainer {
         return plain;
     }
 
-    /** The head at learning-rate, the unfrozen backbone layers at fine-tune-learning-rate, both times the schedule's factor. */
+    /**
+     * The head at learning-rate, the unfrozen backbone layers at fine-tune-learning-rate, both times the schedule's
+     * factor. Set on each layer's Adam configuration in place, which the optimiser reads at every step: DL4J's
+     * {@code ComputationGraph.setLearningRate(layer, rate)} rebuilds the optimiser's state and fails with a
+     * NullPointerException once a fine-tuned tail (several layers, batch norm among them) has taken a step.
+     */
     private void scaleLearningRates(ComputationGraph tail, double factor) {
         for (Layer layer : tail.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
-            if (layer.numParams() > 0) {
-                tail.setLearningRate(name, factor * (name.equals(head) ? config.learningRate : config.fineTuneLearningRate));
+            if (layer.numParams() > 0 && layer.conf().getLayer() instanceof BaseLayer base && base.getIUpdater() instanceof Adam adam) {
+                adam.setLearningRate(factor * (name.equals(head) ? config.learningRate : config.fineTuneLearningRate));
             }
         }
     }

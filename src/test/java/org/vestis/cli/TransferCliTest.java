@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** `vestis train --images` (image folders and DeepFashion) then `vestis evaluate --images`, as a user runs them. */
 class TransferCliTest extends ConsoleCommandTest {
@@ -32,6 +33,23 @@ class TransferCliTest extends ConsoleCommandTest {
         JsonNode json = Json.MAPPER.readTree(out.toString());
         assertThat(json.get("images").asInt()).isEqualTo(8);
         assertThat(json.get("confusion")).hasSize(4);
+    }
+
+    @Test
+    void fineTuningTheLastBlockFollowsTheCosineSchedule(@TempDir Path dir) throws Exception {
+        // DL4J's setLearningRate failed here from epoch 2 (a NullPointerException rebuilding the optimiser's state).
+        Path pretrained = PhotoFixtures.importV1(dir);
+        Path model = dir.resolve("tuned");
+        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--backbone", "mobilenetv1-0.25-128",
+                "--init", "pretrained:" + pretrained, "--freeze-up-to", "last-block", "--schedule", "cosine", "--out", model.toString(),
+                "--epochs", "3", "--patience", "3", "--batch-size", "8", "--learning-rate", "0.01", "--fine-tune-learning-rate", "0.001",
+                "--test-fraction", "0.34")).as(err.toString()).isZero();
+        JsonNode history = Json.MAPPER.readTree(model.resolve("model.json").toFile()).at("/training/history");
+        assertThat(history).hasSize(3);
+        // 0.5 (1 + cos(pi (epoch - 1) / 3)): 1, 0.75, 0.25 of the head's rate.
+        assertThat(history.get(0).get("learningRate").asDouble()).isCloseTo(0.01, within(1e-9));
+        assertThat(history.get(1).get("learningRate").asDouble()).isCloseTo(0.0075, within(1e-9));
+        assertThat(history.get(2).get("learningRate").asDouble()).isCloseTo(0.0025, within(1e-9));
     }
 
     @Test
