@@ -33,7 +33,7 @@ public record GridRun(Map<String, String> axes, Map<String, String> shared) {
      * {@code pretrained:models/{backbone}-imagenet}, for a setting that depends on it. Grouping in the report
      * keeps the plan's wording; training gets these.
      */
-    public Map<String, String> resolvedSettings() {
+    private Map<String, String> resolvedSettings() {
         Map<String, String> all = settings();
         all.replaceAll((key, value) -> {
             String resolved = value;

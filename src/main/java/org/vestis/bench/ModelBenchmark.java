@@ -39,7 +39,7 @@ public final class ModelBenchmark {
             report(arch.id() + "-infer-b256", inferRate(inference, new long[]{256, 1, 28, 28}, seconds));
             report(arch.id() + "-infer-b1", inferRate(inference, new long[]{1, 1, 28, 28}, seconds / 2));
         }
-        ComputationGraph mobilenet = new ComputationGraph(MobileNetV2.configuration(224, 1000, 1.0, 1));
+        ComputationGraph mobilenet = new ComputationGraph(MobileNetV2.configuration(224, 3, 1000, 1.0, 1));
         mobilenet.init();
         Model inference = ModelBundle.inferenceCopy(mobilenet);
         report("mobilenetv2-224-infer-b1", inferRate(inference, new long[]{1, 3, 224, 224}, seconds));

@@ -31,10 +31,6 @@ public final class BatchProducer implements Iterator<DataSet>, AutoCloseable {
         worker.start();
     }
 
-    public int batches() {
-        return batches;
-    }
-
     private void produce(Dataset data, int batchSize, Augmenter augmenter, long seed) {
         Random rng = new Random(seed);
         int[] order = shuffled(data.size(), rng);

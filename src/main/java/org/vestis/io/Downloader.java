@@ -168,6 +168,7 @@ public final class Downloader {
         return new IOException("no data received for " + quiet + "; the transfer stalled", cause);
     }
 
+    /** The SHA-256 of {@code file} in lower-case hex, as model files are pinned and imported models recorded. */
     public static String sha256Of(Path file) throws IOException {
         MessageDigest sha = sha256();
         try (InputStream in = Files.newInputStream(file)) {

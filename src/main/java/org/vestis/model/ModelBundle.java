@@ -265,7 +265,7 @@ public record ModelBundle(MultiLayerNetwork network, ComputationGraph graph, Mod
     }
 
     /** Where a replaced bundle is kept: {@code models/NAME.previous} beside {@code models/NAME} (one generation). */
-    public static Path backupOf(Path dir) {
+    private static Path backupOf(Path dir) {
         return dir.toAbsolutePath().resolveSibling(dir.getFileName() + ".previous");
     }
 

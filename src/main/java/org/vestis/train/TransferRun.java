@@ -87,7 +87,7 @@ public final class TransferRun {
         return validationMetrics;
     }
 
-    public Metrics testMetrics() {
+    Metrics testMetrics() {
         return testMetrics;
     }
 

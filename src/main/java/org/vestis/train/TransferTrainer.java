@@ -84,7 +84,7 @@ public final class TransferTrainer {
     }
 
     /** The new network: the backbone's configuration for our classes, per-layer learning rates, weights as config.init says. */
-    public ComputationGraph initialGraph() {
+    ComputationGraph initialGraph() {
         ComputationGraphConfiguration conf = backbone.graphConfiguration(labels.size(), config.seed);
         for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
             if (e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof BaseLayer layer) {
@@ -127,7 +127,7 @@ public final class TransferTrainer {
     }
 
     /** The vertex whose output is the frozen boundary. */
-    public String frozenBoundary(ComputationGraph graph) {
+    String frozenBoundary(ComputationGraph graph) {
         String name = switch (config.freezeUpTo) {
             case ALL -> backbone.belowHead();
             case LAST_BLOCK -> backbone.lastBlockInput();

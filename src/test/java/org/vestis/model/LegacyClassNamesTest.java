@@ -70,7 +70,7 @@ class LegacyClassNamesTest {
         net.init();
         // The inference copy holds the channels-last, folded and inference layers (never saved by Vestis, but
         // they must survive a save too); a small MobileNetV2 brings the depthwise one.
-        ComputationGraph mobile = new ComputationGraph(MobileNetV2.configuration(32, 3, 0.35, 7));
+        ComputationGraph mobile = new ComputationGraph(MobileNetV2.configuration(32, 3, 3, 0.35, 7));
         mobile.init();
         Model inferenceMobile = ModelBundle.inferenceCopy(mobile);
         Model inferenceCnn = ModelBundle.inferenceCopy(net);

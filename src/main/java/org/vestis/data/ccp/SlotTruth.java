@@ -91,7 +91,7 @@ public final class SlotTruth {
     }
 
     /** Pixels with any label but the background (0). */
-    public static long labelledPixels(Raster mask) {
+    static long labelledPixels(Raster mask) {
         int w = mask.getWidth();
         int[] row = new int[w];
         long n = 0;

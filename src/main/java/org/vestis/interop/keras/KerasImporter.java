@@ -1,5 +1,6 @@
 package org.vestis.interop.keras;
 
+import org.vestis.io.Downloader;
 import org.vestis.io.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.hdf5.global.hdf5;
@@ -32,12 +33,7 @@ import org.vestis.interop.tflite.TfliteImporter;
 import org.vestis.model.Versions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -338,10 +334,9 @@ public final class KerasImporter {
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return Downloader.sha256Of(file);
+        } catch (IOException e) {
             throw new UserException("Cannot read " + file + " (" + e.getMessage() + ").", e);
         }
     }

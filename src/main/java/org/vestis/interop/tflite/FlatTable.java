@@ -27,24 +27,17 @@ final class FlatTable {
         return new FlatTable(le, le.getInt(0));
     }
 
-    /** Absolute position of field {@code index}, or 0 when the field is absent (it has its default then). */
-    private int field(int index) {
+    /**
+     * Absolute position of field {@code index}, or 0 when the field is absent (it has its default then); package-private
+     * for the tests that damage files on purpose.
+     */
+    int field(int index) {
         int slot = 4 + 2 * index;
         if (slot + 2 > vtableSize) {
             return 0;
         }
         int offset = Short.toUnsignedInt(buf.getShort(vtable + slot));
         return offset == 0 ? 0 : pos + offset;
-    }
-
-    /** Where field {@code index} is stored (0 when absent); for tests that damage files on purpose. */
-    int fieldPosition(int index) {
-        return field(index);
-    }
-
-    /** Where the elements of vector field {@code index} start; for the same tests. */
-    int vectorPosition(int index) {
-        return vectorStart(index);
     }
 
     int getInt(int index, int defaultValue) {
@@ -135,7 +128,8 @@ final class FlatTable {
         return buf.slice(vectorStart(index), n).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private int vectorStart(int index) {
+    /** Where the elements of vector field {@code index} start; package-private for the same tests as {@link #field}. */
+    int vectorStart(int index) {
         return indirect(field(index)) + 4;
     }
 }

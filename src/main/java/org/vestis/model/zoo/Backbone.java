@@ -65,7 +65,7 @@ public record Backbone(String family, double widthMultiplier, int inputSize) {
         }
     }
 
-    public boolean isMobileNet() {
+    private boolean isMobileNet() {
         return family.startsWith("mobilenet");
     }
 

@@ -30,12 +30,7 @@ public final class MobileNetV2 {
     private MobileNetV2() {
     }
 
-    /** The ImageNet shape: RGB input. */
-    public static ComputationGraphConfiguration configuration(int inputSize, int numClasses, double widthMultiplier, long seed) {
-        return configuration(inputSize, 3, numClasses, widthMultiplier, seed);
-    }
-
-    /** {@code inputChannels} 1 for grayscale data such as Fashion-MNIST. */
+    /** {@code inputChannels} 3 for RGB (the ImageNet shape), 1 for grayscale data such as Fashion-MNIST. */
     public static ComputationGraphConfiguration configuration(int inputSize, int inputChannels, int numClasses, double widthMultiplier, long seed) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed).weightInit(WeightInit.RELU).updater(new Adam(1e-3))

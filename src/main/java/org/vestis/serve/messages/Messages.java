@@ -56,7 +56,7 @@ public final class Messages {
     }
 
     /** The body as stored: without surrounding blanks, 1 to {@value #MAX_BODY} characters, or a clear refusal. */
-    public static String checkedBody(String body) {
+    private static String checkedBody(String body) {
         String b = body == null ? "" : body.strip();
         if (b.isEmpty()) {
             throw new InvalidMessageException("Write something: the message is empty.");

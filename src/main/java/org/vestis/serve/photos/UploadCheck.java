@@ -28,10 +28,6 @@ public final class UploadCheck {
         this.maxPixels = maxPixels;
     }
 
-    public static UploadCheck defaults() {
-        return new UploadCheck(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS);
-    }
-
     public long maxBytes() {
         return maxBytes;
     }

@@ -35,7 +35,7 @@ public final class ShopServer implements AutoCloseable {
     static final String OPENAPI = "serve/openapi.yaml";
 
     /** One registered endpoint and the roles that may use it. */
-    public record Route(String method, String path, Set<RouteRole> roles) {
+    record Route(String method, String path, Set<RouteRole> roles) {
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -100,8 +100,8 @@ public final class ShopServer implements AutoCloseable {
                 "queued", services.photos().count("queued"))), Role.ANYONE);
     }
 
-    /** Every endpoint registered, in order. */
-    public List<Route> routes() {
+    /** Every endpoint registered, in order: OpenApiDocumentTest checks the API's description against them. */
+    List<Route> routes() {
         return List.copyOf(routes);
     }
 

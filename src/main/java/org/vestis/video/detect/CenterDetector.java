@@ -40,10 +40,6 @@ public final class CenterDetector implements Detector {
         return List.of(new Detection(new Box((w - bw) / 2, (h - bh) / 2, bw, bh), 1.0, KIND));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {

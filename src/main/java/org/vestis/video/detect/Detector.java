@@ -10,9 +10,6 @@ public interface Detector extends AutoCloseable {
 
     List<Detection> detect(Mat bgrFrame);
 
-    /** The name used in configs and on the command line: full-frame, center, person, face-torso, hog, motion. */
-    String name();
-
     @Override
     void close();
 }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Finds faces with YuNet (OpenCV's FaceDetectorYN) and reports, for each, the torso below it: where the shirt,
  * jacket or dress is. Faces are easier to find than whole bodies when people stand close to a webcam. The raw face
- * boxes stay available ({@link #faces(Mat)}, {@link #lastFaces()}) so that a sink can blur them.
+ * boxes stay available ({@link #faces(Mat)}) so that a sink can blur them.
  */
 public final class FaceTorsoDetector implements Detector {
     public static final String NAME = "face-torso";
@@ -36,7 +36,6 @@ public final class FaceTorsoDetector implements Detector {
     private final int maxWidth;
     private int inputWidth = -1;
     private int inputHeight = -1;
-    private List<Box> lastFaces = List.of();
     private boolean closed;
 
     public FaceTorsoDetector(Path onnxModel, double confidence) {
@@ -65,26 +64,18 @@ public final class FaceTorsoDetector implements Detector {
     @Override
     public List<Detection> detect(Mat bgrFrame) {
         List<Detection> torsos = new ArrayList<>();
-        List<Box> faces = new ArrayList<>();
         for (Detection face : findFaces(bgrFrame)) {
-            faces.add(face.box());
             Box torso = torsoBelow(face.box(), bgrFrame.cols(), bgrFrame.rows());
             if (torso.height() >= face.box().height() / 2) { // a face at the bottom edge leaves no torso in view
                 torsos.add(new Detection(torso, face.score(), KIND));
             }
         }
-        lastFaces = List.copyOf(faces);
         return torsos;
     }
 
     /** Face boxes in {@code bgrFrame} (runs the face model). */
     public List<Box> faces(Mat bgrFrame) {
         return findFaces(bgrFrame).stream().map(Detection::box).toList();
-    }
-
-    /** The faces found by the latest {@link #detect(Mat)} call, without running the model again. */
-    public List<Box> lastFaces() {
-        return lastFaces;
     }
 
     /** Centred under the face, from the chin down, clipped to the frame. */
@@ -124,16 +115,11 @@ public final class FaceTorsoDetector implements Detector {
         return result;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            lastFaces = List.of();
             yunet.close();
         }
     }

@@ -22,10 +22,6 @@ public final class FullFrameDetector implements Detector {
         return List.of(new Detection(new Box(0, 0, bgrFrame.cols(), bgrFrame.rows()), 1.0, KIND));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {

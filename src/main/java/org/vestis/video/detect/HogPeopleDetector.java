@@ -107,10 +107,6 @@ public final class HogPeopleDetector implements Detector {
         return 1 - Math.exp(-Math.max(0, svmWeight));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {

@@ -145,10 +145,6 @@ public final class MotionDetector implements Detector {
         background = createBackgroundSubtractorMOG2(HISTORY, VAR_THRESHOLD, true);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {

@@ -145,10 +145,6 @@ public final class YoloPersonDetector implements Detector {
         return result;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public void close() {

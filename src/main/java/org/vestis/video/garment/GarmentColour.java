@@ -25,7 +25,7 @@ public record GarmentColour(ColourTerm colour, double share, ColourTerm second, 
         return colour != ColourTerm.UNKNOWN;
     }
 
-    public boolean twoColoured() {
+    boolean twoColoured() {
         return second != null;
     }
 

@@ -10,9 +10,4 @@ package org.vestis.video.garment;
  * @param presence   probability (0..1) that the point lies inside the crop the model saw
  */
 public record Landmark(double x, double y, double z, double visibility, double presence) {
-
-    /** Both probabilities at least {@code min}: the point is where the model says, not a guess. */
-    public boolean seen(double min) {
-        return visibility >= min && presence >= min;
-    }
 }

@@ -143,10 +143,6 @@ public final class VideoFileSource implements FrameSource {
         return description;
     }
 
-    public int stride() {
-        return stride;
-    }
-
     @Override
     public void close() {
         if (closed) {

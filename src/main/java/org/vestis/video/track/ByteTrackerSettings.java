@@ -52,9 +52,4 @@ public record ByteTrackerSettings(double highScore, double lowScore, double newT
     public Tracker newTracker() {
         return new ByteTracker(this);
     }
-
-    public ByteTrackerSettings withScores(double high, double low, double newTrack) {
-        return new ByteTrackerSettings(high, low, newTrack, firstIou, secondIou, tentativeIou, confirmHits, maxLostFrames, maxDetections,
-                appearanceWeight, maxLostAppearance);
-    }
 }

@@ -130,11 +130,11 @@ class TfliteImporterTest {
         for (int i = 0; i < root.vectorLength(1); i++) {
             FlatTable code = root.tableAt(1, i);
             if (Math.max(code.getByte(0, 0), code.getInt(3, 0)) == TfliteModel.DEPTHWISE_CONV_2D) {
-                if (code.fieldPosition(0) != 0) {
-                    buf.put(code.fieldPosition(0), (byte) 17);
+                if (code.field(0) != 0) {
+                    buf.put(code.field(0), (byte) 17);
                 }
-                if (code.fieldPosition(3) != 0) {
-                    buf.putInt(code.fieldPosition(3), 17);
+                if (code.field(3) != 0) {
+                    buf.putInt(code.field(3), 17);
                 }
             }
         }
@@ -154,7 +154,7 @@ class TfliteImporterTest {
         FlatTable graph = FlatTable.root(buf).tableAt(2, 0);
         FlatTable weights = graph.tableAt(0, pointwise.inputs()[1]);
         assertThat(weights.ints(0)).containsExactly(16, 1, 1, 8);
-        buf.putInt(weights.vectorPosition(0), 24);
+        buf.putInt(weights.vectorStart(0), 24);
         Path other = Files.write(tmp.resolve("wide.tflite"), buf.array());
         assertThatThrownBy(() -> TfliteImporter.importFile(other)).isInstanceOf(UserException.class)
                 .hasMessage("wide.tflite is not a MobileNet v1/v2 of a supported shape: operator 3 of 28 with weights (CONV_2D [24, 1, 1, 8])"
@@ -167,7 +167,7 @@ class TfliteImporterTest {
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(model)).order(ByteOrder.LITTLE_ENDIAN);
         TfliteModel parsed = TfliteModel.parse(buf.duplicate());
         FlatTable input = FlatTable.root(buf).tableAt(2, 0).tableAt(0, parsed.inputs()[0]);
-        buf.putFloat(input.table(4).vectorPosition(2), 1f / 255);
+        buf.putFloat(input.table(4).vectorStart(2), 1f / 255);
         Path other = Files.write(tmp.resolve("scaled.tflite"), buf.array());
         assertThatThrownBy(() -> TfliteImporter.importFile(other)).isInstanceOf(UserException.class)
                 .hasMessage("scaled.tflite maps pixel values to [-0.502, 0.498], not to [-1, 1] as MobileNets do; it cannot be imported.");

@@ -13,17 +13,17 @@ class MobileNetV1Test {
     void hasTheReferenceParameterCounts() {
         // Keras' MobileNet(alpha=0.25, 128x128, 1000 classes) reports 475,544 parameters, alpha 1.0: 4,253,864
         // (batch-norm statistics included, as DL4J counts them; Keras' classifier is a 1x1 conv with bias).
-        ComputationGraph small = new ComputationGraph(MobileNetV1.configuration(128, 1000, 0.25, 1));
+        ComputationGraph small = new ComputationGraph(MobileNetV1.configuration(128, 3, 1000, 0.25, 1));
         small.init();
         assertThat(small.numParams()).isEqualTo(475_544L);
-        ComputationGraph full = new ComputationGraph(MobileNetV1.configuration(224, 1000, 1.0, 1));
+        ComputationGraph full = new ComputationGraph(MobileNetV1.configuration(224, 3, 1000, 1.0, 1));
         full.init();
         assertThat(full.numParams()).isEqualTo(4_253_864L);
     }
 
     @Test
     void runsForward() {
-        ComputationGraph net = new ComputationGraph(MobileNetV1.configuration(128, 5, 0.25, 1));
+        ComputationGraph net = new ComputationGraph(MobileNetV1.configuration(128, 3, 5, 0.25, 1));
         net.init();
         INDArray out = net.outputSingle(false, Nd4j.rand(DataType.FLOAT, 2, 3, 128, 128));
         assertThat(out.shape()).containsExactly(2, 5);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MobileNetV2Test {
     @Test
     void hasTheReferenceShapeAndParameterCount() {
-        ComputationGraph net = new ComputationGraph(MobileNetV2.configuration(224, 1000, 1.0, 1));
+        ComputationGraph net = new ComputationGraph(MobileNetV2.configuration(224, 3, 1000, 1.0, 1));
         net.init();
         // Keras' MobileNetV2(alpha=1.0) reports 3,538,984 parameters (batch-norm statistics included, as DL4J counts them).
         assertThat(net.numParams()).isEqualTo(3_538_984L);

@@ -42,7 +42,7 @@ class BatchNormFoldingTest {
 
     @Test
     void foldedMobileNetV2KeepsItsResidualConnectionsAndOutputs() {
-        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 5, 0.35, 7));
+        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 3, 5, 0.35, 7));
         graph.init();
         randomiseBatchNorms(graph.getLayers());
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64);
@@ -57,7 +57,7 @@ class BatchNormFoldingTest {
 
     @Test
     void observedVerticesKeepTheirOutputs() {
-        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 5, 0.35, 7));
+        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 3, 5, 0.35, 7));
         graph.init();
         randomiseBatchNorms(graph.getLayers());
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64);

@@ -32,7 +32,7 @@ class ChannelsLastTest {
 
     @Test
     void mobileNetV2GivesTheSameOutputsChannelsLast() {
-        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 6, 0.35, 9));
+        ComputationGraph graph = new ComputationGraph(MobileNetV2.configuration(64, 3, 6, 0.35, 9));
         graph.init();
         assertSameOutputsChannelsLast(graph, Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64));
     }

@@ -39,7 +39,7 @@ class OpenApiDocumentTest {
     static void start() {
         db = ShopDatabase.open(ShopDatabase.embeddedUrl(data), null, null);
         bundles = new ServingBundles(db.jdbi(), Path.of("models/clothing-mobilenetv2"), null);
-        services = new ShopServices(data, db, bundles, UploadCheck.defaults());
+        services = new ShopServices(data, db, bundles, new UploadCheck(UploadCheck.DEFAULT_MAX_BYTES, UploadCheck.DEFAULT_MAX_PIXELS));
         server = new ShopServer(services).start("127.0.0.1", 0);
     }
 

@@ -59,7 +59,7 @@ class ShopBrowserTest {
         db = ShopDatabase.open(ShopDatabase.embeddedUrl(data), null, null);
         bundles = new ServingBundles(db.jdbi(), Path.of("models/clothing-mobilenetv2"), null);
         // Retraining kept short for the test: one epoch, no augmented copies.
-        services = new ShopServices(data, db, bundles, UploadCheck.defaults(), new RetrainSettings(1, 5, 0, 5)).start();
+        services = new ShopServices(data, db, bundles, new UploadCheck(UploadCheck.DEFAULT_MAX_BYTES, UploadCheck.DEFAULT_MAX_PIXELS), new RetrainSettings(1, 5, 0, 5)).start();
         server = new ShopServer(services).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         services.accounts().create("mia", Role.MANAGER, "manager-password".toCharArray());

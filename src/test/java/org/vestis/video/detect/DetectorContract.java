@@ -126,11 +126,6 @@ abstract class DetectorContract {
     }
 
     @Test
-    void nameIsOneTheFactoryKnows() {
-        assertThat(Detectors.NAMES).contains(detector.name());
-    }
-
-    @Test
     void closeIsIdempotentAndAClosedDetectorRefusesWork() {
         detector.close();
         detector.close();

@@ -48,7 +48,6 @@ class FaceTorsoDetectorTest extends DetectorContract {
             assertThat(torso.box().width()).isGreaterThan(face.width());
             assertThat(torso.box().x()).isLessThan(face.x());
             assertThat(torso.box().right()).isGreaterThan(face.right());
-            assertThat(faceTorso().lastFaces()).containsExactlyElementsOf(faces);
         }
     }
 
@@ -59,7 +58,7 @@ class FaceTorsoDetectorTest extends DetectorContract {
             assertThat(faces).isNotEmpty();
             List<Detection> torsos = detector.detect(photo);
             assertValid(torsos, photo.cols(), photo.rows());
-            assertThat(faceTorso().lastFaces()).hasSameSizeAs(faces);
+            assertThat(torsos).hasSizeLessThanOrEqualTo(faces.size());
             for (Detection torso : torsos) {
                 // Each torso hangs below one of the faces.
                 assertThat(faces).anySatisfy(f -> {
@@ -88,7 +87,6 @@ class FaceTorsoDetectorTest extends DetectorContract {
         try (Mat black = TestImages.black(640, 480)) {
             assertThat(faceTorso().faces(black)).isEmpty();
             assertThat(detector.detect(black)).isEmpty();
-            assertThat(faceTorso().lastFaces()).isEmpty();
         }
     }
 }

@@ -112,8 +112,10 @@ class PoseLandmarkerTest {
             double[] ys = {pose.get(NOSE).y(), mid(pose, LEFT_SHOULDER, RIGHT_SHOULDER), mid(pose, LEFT_HIP, RIGHT_HIP),
                     mid(pose, LEFT_KNEE, RIGHT_KNEE), mid(pose, LEFT_ANKLE, RIGHT_ANKLE)};
             assertThat(ys).isSorted();
-            assertThat(pose.get(LEFT_SHOULDER).seen(0.9)).isTrue();
-            assertThat(pose.get(RIGHT_HIP).seen(0.9)).isTrue();
+            for (int i : new int[] {LEFT_SHOULDER, RIGHT_HIP}) {
+                assertThat(pose.get(i).visibility()).as("visibility of %d", i).isGreaterThanOrEqualTo(0.9);
+                assertThat(pose.get(i).presence()).as("presence of %d", i).isGreaterThanOrEqualTo(0.9);
+            }
             // she faces the camera: her left shoulder is on our right
             assertThat(pose.get(LEFT_SHOULDER).x()).isGreaterThan(pose.get(RIGHT_SHOULDER).x());
         }

@@ -114,11 +114,6 @@ class PipelineTest {
                 }
 
                 @Override
-                public String name() {
-                    return "failing";
-                }
-
-                @Override
                 public void close() {
                 }
             };

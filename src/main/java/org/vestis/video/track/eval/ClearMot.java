@@ -42,7 +42,7 @@ public record ClearMot(int frames, long truthBoxes, long resultBoxes, int truthI
     }
 
     /** Pairings, switches included. */
-    public long pairings() {
+    long pairings() {
         return matches + switches;
     }
 

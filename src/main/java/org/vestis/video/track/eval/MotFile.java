@@ -35,11 +35,6 @@ public final class MotFile {
         return parse(file.toString(), lines(file), true, 1);
     }
 
-    /** Every box of a tracker's result file. */
-    public static List<MotBox> readResult(Path file) {
-        return readResult(file, 1);
-    }
-
     /**
      * Every box of a tracker's result file, with left, top, width and height multiplied by {@code scale}
      * (for tracks written on a resized copy of the video).

@@ -32,7 +32,7 @@ class MotFileTest {
                 2 6 270 200 80 170 0.9 -1 -1
                   \t
                 """);
-        assertThat(MotFile.readResult(file)).containsExactly(
+        assertThat(MotFile.readResult(file, 1)).containsExactly(
                 new MotBox(1, 3, new Box(113.84, 274.5, 57.307, 130.05)),
                 new MotBox(1, 6, new Box(273.05, 203.83, 77.366, 175.56)),
                 new MotBox(2, 6, new Box(270, 200, 80, 170)));
@@ -42,7 +42,7 @@ class MotFileTest {
     void groundTruthRowsWithConfZeroAreIgnoredResultRowsAreKept() throws IOException {
         Path file = write("gt.txt", "1,1,0,0,10,10,1,-1,-1,-1\n1,2,50,0,10,10,0,-1,-1,-1\n2,1,0,0,10,10,1,-1,-1,-1\n");
         assertThat(MotFile.readGroundTruth(file)).extracting(MotBox::id).containsExactly(1L, 1L);
-        assertThat(MotFile.readResult(file)).extracting(MotBox::id).containsExactly(1L, 2L, 1L);
+        assertThat(MotFile.readResult(file, 1)).extracting(MotBox::id).containsExactly(1L, 2L, 1L);
     }
 
     @Test
@@ -80,7 +80,7 @@ class MotFileTest {
     @Test
     void aMissingFileOrADirectoryIsOneSentence() {
         Path missing = dir.resolve("nope.txt");
-        assertThatThrownBy(() -> MotFile.readResult(missing)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> MotFile.readResult(missing, 1)).isInstanceOf(UserException.class)
                 .hasMessage("No such MOT file: " + missing + ".");
         assertThatThrownBy(() -> MotFile.readGroundTruth(dir)).isInstanceOf(UserException.class)
                 .hasMessage(dir + " is a directory, not a MOT file.");
@@ -88,6 +88,6 @@ class MotFileTest {
 
     @Test
     void anEmptyFileHasNoBoxes() throws IOException {
-        assertThat(MotFile.readResult(write("empty.txt", ""))).isEqualTo(List.of());
+        assertThat(MotFile.readResult(write("empty.txt", ""), 1)).isEqualTo(List.of());
     }
 }

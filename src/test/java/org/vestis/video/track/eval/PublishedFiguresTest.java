@@ -22,7 +22,7 @@ class PublishedFiguresTest {
     private static MotMetrics score(String sequence) {
         return MotMetrics.score(
                 MotFile.readGroundTruth(Path.of(System.getenv("VESTIS_TEST_DATA"), "mot", sequence, "gt", "gt.txt")),
-                MotFile.readResult(Path.of(System.getenv("VESTIS_PYMOTMETRICS_DATA"), sequence, "test.txt")));
+                MotFile.readResult(Path.of(System.getenv("VESTIS_PYMOTMETRICS_DATA"), sequence, "test.txt"), 1));
     }
 
     @Test

@@ -97,7 +97,7 @@ class TudGroundTruthTest {
         Path half = dir.resolve("half.txt");
         Files.write(half, gt.stream().map(b -> b.frame() + "," + b.id() + "," + b.box().x() / 2 + "," + b.box().y() / 2
                 + "," + b.box().width() / 2 + "," + b.box().height() / 2 + ",1,-1,-1,-1").toList());
-        assertThat(MotMetrics.score(gt, MotFile.readResult(half)).mota()).isNegative();
+        assertThat(MotMetrics.score(gt, MotFile.readResult(half, 1)).mota()).isNegative();
         MotMetrics m = MotMetrics.score(gt, MotFile.readResult(half, 2));
         assertThat(m.mota()).isEqualTo(1.0);
         assertThat(m.idf1()).isEqualTo(1.0);
