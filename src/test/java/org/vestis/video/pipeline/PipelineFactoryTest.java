@@ -101,9 +101,9 @@ class PipelineFactoryTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "VESTIS_MODELS", matches = ".+", disabledReason = "needs the detector models (VESTIS_MODELS)")
+    @EnabledIfEnvironmentVariable(named = "VESTIS_TEST_DATA", matches = ".+", disabledReason = "needs the detector models (VESTIS_TEST_DATA/pretrained)")
     void buildsTheNetworkDetectorsFromTheirModelFiles() throws IOException {
-        String models = "detector-models: " + System.getenv("VESTIS_MODELS");
+        String models = "detector-models: " + pretrained();
         try (Detector person = new PipelineFactory(yaml("detector: person", models, "detector-size: 256", "detector-nms: 0.3").spec()).newDetector();
              Detector coco = new PipelineFactory(yaml("detector: person", models, "coco-model: true").spec()).newDetector();
              Detector face = new PipelineFactory(yaml("detector: face-torso", models, "min-score: 0.8").spec()).newDetector()) {
@@ -124,10 +124,9 @@ class PipelineFactoryTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "VESTIS_MODELS", matches = ".+", disabledReason = "needs the detector models (VESTIS_MODELS)")
-    @EnabledIfEnvironmentVariable(named = "VESTIS_TEST_DATA", matches = ".+", disabledReason = "needs a crowded street (VESTIS_TEST_DATA/mot)")
+    @EnabledIfEnvironmentVariable(named = "VESTIS_TEST_DATA", matches = ".+", disabledReason = "needs a crowded street and the detector models (VESTIS_TEST_DATA)")
     void thePhotoDetectorReportsOnlyWhatIsConfident() throws Exception {
-        PipelineFactory factory = new PipelineFactory(yaml("detector: person", "detector-models: " + System.getenv("VESTIS_MODELS"),
+        PipelineFactory factory = new PipelineFactory(yaml("detector: person", "detector-models: " + pretrained(),
                 "low-score: 0.1").spec());
         Path clip = Path.of(System.getenv("VESTIS_TEST_DATA"), "mot/TUD-Stadtmitte/TUD-Stadtmitte.mp4");
         try (VideoFileSource source = new VideoFileSource(clip); VideoFrame frame = source.next();
@@ -181,5 +180,10 @@ class PipelineFactoryTest {
         PipelineConfig m = ConfigLoader.load(file).pipeline;
         assertThatThrownBy(() -> m.validate(file.toString())).isInstanceOf(UserException.class)
                 .hasMessage("In " + file + ": min-motion-area must be between 0 and 1.");
+    }
+
+    /** The shared data's detector models ($VESTIS_TEST_DATA/pretrained, as .ci/run provides them). */
+    private static Path pretrained() {
+        return Path.of(System.getenv("VESTIS_TEST_DATA"), "pretrained");
     }
 }
