@@ -28,9 +28,9 @@ import torch
 import peer_blas  # beside this file
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from peer_torch import fashion_cnn  # noqa: E402  (the same topology as Architecture.FASHION_CNN)
+# The same topology as Architecture.FASHION_CNN; one thread for small inference calls, as ours.
+from peer_torch import fashion_cnn, inference_threads  # noqa: E402
 
-torch.set_num_threads(int(os.environ.get("PEER_THREADS", "2")))
 
 DETECTORS = ["full-frame", "center", "person", "face-torso", "hog", "motion"]
 LABELS = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
@@ -348,6 +348,7 @@ def run(path, frames, detector, model, out_dir, stem, video=False):
             grays = [cv2.cvtColor(frame[int(b[1]):int(b[1]) + max(1, int(b[3])), int(b[0]):int(b[0]) + max(1, int(b[2]))],
                                   cv2.COLOR_BGR2GRAY) for b, _ in dets]
             x = torch.from_numpy(np.stack([model_input(g) for g in grays])[:, None])
+            inference_threads(x)
             with torch.no_grad():
                 probs = torch.softmax(model(x), dim=1).numpy()
             for (b, s), (tid, confirmed), g, p in zip(dets, tracked, grays, probs):

@@ -4,7 +4,7 @@
 # OpenCV peer (benchmarks/peer_pipeline.py) one after the other on the same 640x480 H.264 file. Prints
 # `RATIO <name> <ours/peer>` and appends a section to benchmarks/RESULTS.md; the memory chart goes to
 # benchmarks/pipeline-memory.png (`--quick`: pipeline-memory-quick.png).
-#   benchmarks/pipeline.sh [--quick]     full: 1,500 frames per detector, 10,000-frame memory run (30 to 60 min on 2 cores)
+#   benchmarks/pipeline.sh [--quick]     full: 1,500 frames per detector, 10,000-frame memory run (8 min on an idle 2-core machine)
 #                                        --quick: 300 frames per detector, 2,000-frame memory run (a few minutes)
 # Extra arguments go to both harnesses (e.g. --frames 600, --detectors person,motion).
 # Needs: Debian's python3-opencv and python3-torch (installed here with apt-get when missing, as root), the walking
