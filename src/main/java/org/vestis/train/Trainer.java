@@ -51,9 +51,4 @@ public final class Trainer {
         new EpochLoop(config, List.of(checkpoint.writer(net, state), progress)).run(trainee, state);
         return new Result(checkpoint.restoreBest(), state);
     }
-
-    /** The learning rate of an epoch. */
-    double learningRate(int epoch) {
-        return new LearningRateSchedule(config).factor(epoch) * config.learningRate;
-    }
 }

@@ -101,9 +101,9 @@ class TrainerTest {
     void cosineScheduleStartsAtTheBaseRateAndDecays() {
         TrainConfig c = quickConfig("seed-cnn", 10);
         c.schedule = "cosine";
-        Trainer t = new Trainer(c, FashionMnist.LABELS, Path.of("unused"), TrainingProgress.NONE);
-        assertThat(t.learningRate(1)).isEqualTo(0.002);
-        assertThat(t.learningRate(6)).isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(t.learningRate(10)).isLessThan(0.0001);
+        LearningRateSchedule schedule = new LearningRateSchedule(c);
+        assertThat(schedule.factor(1) * c.learningRate).isEqualTo(0.002);
+        assertThat(schedule.factor(6) * c.learningRate).isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(schedule.factor(10) * c.learningRate).isLessThan(0.0001);
     }
 }
