@@ -14,20 +14,22 @@ record SlidingWindow(int[] outSize, long[] padBefore, long[] padAfter) {
 
     static SlidingWindow of(INDArray input, int[] kernel, int[] strides, int[] pad, ConvolutionMode mode, int[] dilation) {
         int[] inSize = {(int) input.size(2), (int) input.size(3)};
-        int[] outSize;
-        int[] before;
-        if (mode == ConvolutionMode.Same) {
-            outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, null, mode, dilation, CNN2DFormat.NCHW);
-            before = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation);
-        } else {
-            outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, pad, mode, dilation, CNN2DFormat.NCHW);
-            before = pad;
-        }
+        int[] outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, mode == ConvolutionMode.Same ? null : pad, mode,
+                dilation, CNN2DFormat.NCHW);
+        return of(inSize, outSize, kernel, strides, pad, mode, dilation);
+    }
+
+    /** The same for an input of {@code inSize} whose output size DL4J has worked out ({@code outSize}). */
+    static SlidingWindow of(int[] inSize, int[] outSize, int[] kernel, int[] strides, int[] pad, ConvolutionMode mode, int[] dilation) {
+        int[] before = mode == ConvolutionMode.Same
+                ? ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation)
+                : pad;
         long[] padBefore = {before[0], before[1]};
         long[] padAfter = new long[2];
         for (int i = 0; i < 2; i++) {
-            padAfter[i] = Math.max(0, (long) (outSize[i] - 1) * strides[i] + kernel[i] - inSize[i] - before[i]);
+            long reach = (long) (kernel[i] - 1) * dilation[i] + 1;
+            padAfter[i] = Math.max(0, (long) (outSize[i] - 1) * strides[i] + reach - inSize[i] - before[i]);
         }
-        return new SlidingWindow(outSize, padBefore, padAfter);
+        return new SlidingWindow(outSize.clone(), padBefore, padAfter);
     }
 }

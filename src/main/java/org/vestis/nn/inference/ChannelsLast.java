@@ -72,7 +72,7 @@ public final class ChannelsLast {
                 ((LayerVertex) conf.getVertices().get(consumer)).setPreProcessor(new NchwToNhwc());
             }
         }
-        ComputationGraph converted = new ComputationGraph(conf);
+        ComputationGraph converted = new DnnlInferenceGraph(conf);
         converted.init();
         for (Layer target : converted.getLayers()) {
             String name = target.conf().getLayer().getLayerName();
