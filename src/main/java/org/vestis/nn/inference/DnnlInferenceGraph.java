@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vestis.nn.dnnl.DnnlHelpers;
 import org.vestis.nn.dnnl.DnnlInferencePlan;
+import org.vestis.nn.dnnl.DnnlPlanMemory;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public class DnnlInferenceGraph extends ComputationGraph {
             return size() > PLANS;
         }
     };
-    private final DnnlInferencePlan.Workspace workspace = new DnnlInferencePlan.Workspace();
+    private final DnnlPlanMemory shared = new DnnlPlanMemory();
     private volatile boolean planless = !DnnlHelpers.enabled();
 
     public DnnlInferenceGraph(ComputationGraphConfiguration configuration) {
@@ -53,10 +54,10 @@ public class DnnlInferenceGraph extends ComputationGraph {
         return !planless;
     }
 
-    /** The plans share one workspace, so they run one at a time (DL4J's own output methods are synchronized too). */
+    /** The plans share their memory, so they run one at a time (DL4J's own output methods are synchronized too). */
     private INDArray run(DnnlInferencePlan plan, INDArray features) {
-        synchronized (workspace) {
-            return plan.output(features, workspace);
+        synchronized (shared) {
+            return plan.output(features, shared);
         }
     }
 
@@ -65,11 +66,11 @@ public class DnnlInferenceGraph extends ComputationGraph {
             return null;
         }
         List<Long> shape = Arrays.stream(input[0].shape()).boxed().toList();
-        synchronized (plans) {
+        synchronized (shared) {
             DnnlInferencePlan plan = plans.get(shape);
             if (plan == null) {
                 try {
-                    plan = DnnlInferencePlan.of(this, input[0].shape());
+                    plan = DnnlInferencePlan.of(this, input[0].shape(), shared);
                 } catch (DnnlInferencePlan.Unsupported e) {
                     LOG.debug("DL4J runs this network's inference: {}", e.getMessage());
                     planless = true;
