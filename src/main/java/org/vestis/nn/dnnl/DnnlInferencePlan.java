@@ -60,6 +60,14 @@ public final class DnnlInferencePlan {
     }
 
     /**
+     * Whether plans can run: oneDNN 3's presets loaded and our oneDNN code not switched off ({@code -Dvestis.onednn=false}
+     * or {@code -Dvestis.dnnl=false}, for comparisons).
+     */
+    public static boolean available() {
+        return DnnlHelpers.useDnnl();
+    }
+
+    /**
      * The plan of {@code graph} for float inputs of {@code inputShape} ([batch, channels, height, width]), run with
      * the memory all plans of {@code graph} share.
      */

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vestis.nn.dnnl.DnnlHelpers;
 import org.vestis.nn.dnnl.DnnlInferencePlan;
 import org.vestis.nn.dnnl.DnnlPlanMemory;
 
@@ -17,8 +16,9 @@ import java.util.Map;
 /**
  * The graph of a {@link ChannelsLast} inference copy. Its inference calls with one image batch run through a
  * {@link DnnlInferencePlan} made for that input shape (kept for the last {@value #PLANS} shapes); training, other
- * calls and a network the plan cannot handle run DL4J's forward pass as before. Never train or save this copy:
- * a plan keeps the weights it was made with.
+ * calls and a network the plan cannot handle run DL4J's forward pass as before. A plan dropped from the cache is
+ * left to the garbage collector, so a call that already holds it still runs. Never train or save this copy: a plan
+ * keeps the weights it was made with.
  */
 public class DnnlInferenceGraph extends ComputationGraph {
     private static final Logger LOG = LoggerFactory.getLogger(DnnlInferenceGraph.class);
@@ -31,7 +31,7 @@ public class DnnlInferenceGraph extends ComputationGraph {
         }
     };
     private final DnnlPlanMemory shared = new DnnlPlanMemory();
-    private volatile boolean planless = !DnnlHelpers.enabled();
+    private volatile boolean planless = !DnnlInferencePlan.available();
 
     public DnnlInferenceGraph(ComputationGraphConfiguration configuration) {
         super(configuration);

@@ -26,6 +26,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.vestis.model.ModelBundle;
 import org.vestis.model.zoo.Architecture;
 import org.vestis.model.zoo.MobileNetV2;
+import org.vestis.nn.dnnl.DnnlHelpers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,30 @@ class DnnlInferenceGraphTest {
         assertThat(copy).isInstanceOf(DnnlInferenceGraph.class);
         assertThat(((DnnlInferenceGraph) copy).planned()).isFalse();
         assertThat(ModelBundle.output(graph, x).sub(actual).amaxNumber().doubleValue()).isLessThan(1e-4);
+    }
+
+    @Test
+    void theDnnlSwitchKeepsEveryCallOnDl4jsPath() {
+        MultiLayerNetwork net = new MultiLayerNetwork(Architecture.FASHION_CNN.configuration(28, 28, 1, 10, 1e-3, 5));
+        net.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28);
+        String before = System.getProperty(DnnlHelpers.DNNL_PROPERTY);
+        ComputationGraph copy;
+        try {
+            System.setProperty(DnnlHelpers.DNNL_PROPERTY, "false");
+            copy = (ComputationGraph) ModelBundle.inferenceCopy(net);
+        } finally {
+            if (before == null) {
+                System.clearProperty(DnnlHelpers.DNNL_PROPERTY);
+            } else {
+                System.setProperty(DnnlHelpers.DNNL_PROPERTY, before);
+            }
+        }
+
+        INDArray actual = ModelBundle.output(copy, x);
+
+        assertThat(((DnnlInferenceGraph) copy).planned()).isFalse();
+        assertThat(ModelBundle.output(net, x).sub(actual).amaxNumber().doubleValue()).isLessThan(1e-4);
     }
 
     @Test
