@@ -4,7 +4,6 @@ import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.stream;
-import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,21 +34,19 @@ public final class DnnlInferencePlan {
     record Step(primitive op, IntMemoryMap args) {
     }
 
-    private final long[] inputShape;
     private final long[] outputShape;
     private final memory input;
     private final memory output;
     private final List<Step> steps;
-    /** The intermediate results, each at its offset in the workspace, and the bytes they need together. */
+    /** The intermediate results, each at its offset in the shared buffer, and the bytes they need together. */
     private final List<memory> intermediates;
     private final long[] offsets;
     private final long workspaceBytes;
     private final stream stream = new stream(DnnlConvolutionPlan.ENGINE);
     private long boundTo;
 
-    DnnlInferencePlan(long[] inputShape, long[] outputShape, memory input, memory output, List<Step> steps,
+    DnnlInferencePlan(long[] outputShape, memory input, memory output, List<Step> steps,
                       List<memory> intermediates, long[] offsets, long workspaceBytes) {
-        this.inputShape = inputShape;
         this.outputShape = outputShape;
         this.input = input;
         this.output = output;
@@ -90,7 +87,7 @@ public final class DnnlInferencePlan {
         long base = shared.reserve(workspaceBytes);
         if (base != boundTo) {
             for (int i = 0; i < intermediates.size(); i++) {
-                intermediates.get(i).set_data_handle(at(base + offsets[i]));
+                intermediates.get(i).set_data_handle(NativeAddress.at(base + offsets[i]));
             }
             boundTo = base;
         }
@@ -101,22 +98,5 @@ public final class DnnlInferencePlan {
         }
         stream._wait();
         return out;
-    }
-
-    public long[] inputShape() {
-        return inputShape.clone();
-    }
-
-    /** Bytes of intermediate results this plan keeps in its workspace at once, at most. */
-    public long workspaceBytes() {
-        return workspaceBytes;
-    }
-
-    private static Pointer at(long where) {
-        return new Pointer() {
-            {
-                address = where; // a parameter named "address" would be hidden by this field
-            }
-        };
     }
 }

@@ -111,7 +111,7 @@ final class DnnlPlanBuilder {
         long[] offsets = new long[intermediates.size()];
         long bytes = WorkspaceLayout.place(intermediates.stream().map(m -> m.get_desc().get_size()).toList(),
                 intermediates.stream().map(lifetimes::get).toList(), offsets);
-        return new DnnlInferencePlan(inputShape, last.dims, input, output, steps, intermediates, offsets, bytes);
+        return new DnnlInferencePlan(last.dims, input, output, steps, intermediates, offsets, bytes);
     }
 
     /** The arguments of one step, and which memories they are (to know how long each result must live). */

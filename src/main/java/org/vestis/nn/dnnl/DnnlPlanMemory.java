@@ -1,7 +1,6 @@
 package org.vestis.nn.dnnl;
 
 import org.bytedeco.dnnl.memory;
-import org.bytedeco.javacpp.BytePointer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,21 +14,12 @@ import java.util.function.Supplier;
  * for other batch sizes mostly ask for the same), so that a plan per input shape costs little beyond its primitives.
  */
 public final class DnnlPlanMemory {
-    private static final long ALIGNMENT = 64;
     private final Map<String, List<memory>> weights = new HashMap<>();
-    private BytePointer buffer;
-    private long base;
+    private final AlignedBuffer intermediates = new AlignedBuffer();
 
     /** The 64-byte aligned address of at least {@code bytes}; moves (and drops the contents) when it grows. */
     long reserve(long bytes) {
-        if (buffer == null || buffer.capacity() < bytes + ALIGNMENT) {
-            if (buffer != null) {
-                buffer.close();
-            }
-            buffer = new BytePointer(Math.max(bytes, 1) + ALIGNMENT);
-            base = (buffer.address() + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-        }
-        return base;
+        return intermediates.reserve(bytes);
     }
 
     /** The weight called {@code name} in the layout {@code wanted}, made by {@code copy} the first time it is asked for. */

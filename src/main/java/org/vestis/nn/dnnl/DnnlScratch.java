@@ -1,6 +1,5 @@
 package org.vestis.nn.dnnl;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -16,28 +15,19 @@ final class DnnlScratch {
     static final int WEIGHT_GRADIENT = 3;
     static final int SOURCE_GRADIENT = 4;
     static final int OUTPUT_FOR_SOURCE_GRADIENT = 5;
-    private static final int ALIGNMENT = 64;
-    private static final ThreadLocal<BytePointer[]> SLOTS = ThreadLocal.withInitial(() -> new BytePointer[6]);
+    private static final ThreadLocal<AlignedBuffer[]> SLOTS = ThreadLocal.withInitial(() -> {
+        AlignedBuffer[] slots = new AlignedBuffer[6];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new AlignedBuffer();
+        }
+        return slots;
+    });
 
     private DnnlScratch() {
     }
 
     /** At least {@code bytes} of this thread's buffer for {@code slot}, 64-byte aligned as oneDNN prefers. */
     static Pointer get(int slot, long bytes) {
-        BytePointer[] slots = SLOTS.get();
-        BytePointer buffer = slots[slot];
-        if (buffer == null || buffer.capacity() < bytes + ALIGNMENT) {
-            if (buffer != null) {
-                buffer.close();
-            }
-            buffer = new BytePointer(bytes + ALIGNMENT);
-            slots[slot] = buffer;
-        }
-        long aligned = (buffer.address() + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-        return new Pointer() {
-            {
-                address = aligned;
-            }
-        };
+        return NativeAddress.at(SLOTS.get()[slot].reserve(bytes));
     }
 }

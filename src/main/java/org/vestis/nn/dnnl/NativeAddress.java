@@ -16,10 +16,14 @@ final class NativeAddress {
      * argument in bytes, not elements.
      */
     static Pointer of(INDArray array) {
-        long first = array.data().address() + array.offset() * array.data().getElementSize();
+        return at(array.data().address() + array.offset() * array.data().getElementSize());
+    }
+
+    /** A pointer at position 0 to {@code where}, owning nothing. */
+    static Pointer at(long where) {
         return new Pointer() {
             {
-                address = first;
+                address = where; // a parameter named "address" would be hidden by this field
             }
         };
     }
