@@ -312,14 +312,19 @@ final class DnnlPlanBuilder {
         IActivation activation = layer.getActivationFn();
         boolean softmax = activation instanceof ActivationSoftmax;
         long[] dst = {batch, outputs};
-        memory.desc bias = new memory.desc(new long[]{outputs}, F32, memory.format_tag.x);
-        var pd = new inner_product_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, dnnl.prop_kind.forward_inference,
-                in.desc, any(wDims), bias, any(dst), softmax ? new primitive_attr() : fused(activation), false);
+        INDArray b = graph.getLayer(name).getParam("b"); // null for a layer without bias
+        primitive_attr attr = softmax ? new primitive_attr() : fused(activation);
+        var pd = b != null
+                ? new inner_product_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, dnnl.prop_kind.forward_inference,
+                in.desc, any(wDims), new memory.desc(new long[]{outputs}, F32, memory.format_tag.x), any(dst), attr, false)
+                : new inner_product_forward.primitive_desc(DnnlConvolutionPlan.ENGINE, dnnl.prop_kind.forward_inference,
+                in.desc, any(wDims), any(dst), attr, false);
         Args args = new Args();
         args.put(dnnl.DNNL_ARG_SRC, as(in, pd.src_desc()));
         args.put(dnnl.DNNL_ARG_WEIGHTS, constant(name + "/W", w, new memory.desc(wDims, F32, wStrides), pd.weights_desc()));
-        INDArray b = graph.getLayer(name).getParam("b");
-        args.put(dnnl.DNNL_ARG_BIAS, constant(name + "/b", b, vector(b), pd.bias_desc()));
+        if (b != null) {
+            args.put(dnnl.DNNL_ARG_BIAS, constant(name + "/b", b, vector(b), pd.bias_desc()));
+        }
         Value z = produce(new inner_product_forward(pd), args, pd.dst_desc(), dst);
         return softmax ? softmax(z) : z;
     }

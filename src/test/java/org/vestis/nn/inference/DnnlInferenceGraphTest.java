@@ -57,7 +57,7 @@ class DnnlInferenceGraphTest {
     }
 
     @Test
-    void stridesTruncatedWindowsDepthwiseMultipliersAveragePoolingAndActivationLayersRunPlanned() {
+    void stridesTruncatedWindowsDepthwiseMultipliersAveragePoolingActivationLayersAndDenseWithoutBiasRunPlanned() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(8).hasBias(false)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU6).build())
@@ -68,6 +68,7 @@ class DnnlInferenceGraphTest {
                         .activation(Activation.IDENTITY).build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().nOut(5).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(4).hasBias(false).activation(Activation.IDENTITY).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(15, 17, 2))
                 .build());
