@@ -51,14 +51,6 @@ class TransferResumeCliTest extends ConsoleCommandTest {
         c.validate("test");
         TrainingProgress dies = new TrainingProgress() {
             @Override
-            public void epochStarted(int epoch, int maxEpochs, long images) {
-            }
-
-            @Override
-            public void imagesDone(long images) {
-            }
-
-            @Override
             public void epochFinished(EpochStats stats, boolean improved) {
                 throw new Interrupt();
             }
