@@ -91,7 +91,12 @@ final class CcpSplitOptions {
 
     /** The photo's truth per slot, from its label map. */
     Map<String, String> truth(CcpSlots slots, String id) {
-        return SlotTruth.ofMask(ccp.resolve("masks").resolve(id + ".png"), slots, minShare);
+        return SlotTruth.ofMask(maskFile(id), slots, minShare);
+    }
+
+    /** The photo's label map. */
+    Path maskFile(String id) {
+        return ccp.resolve("masks").resolve(id + ".png");
     }
 
     /** The photo in BGR; close it. */

@@ -11,6 +11,7 @@ import org.vestis.config.PipelineConfig;
 import org.vestis.data.ccp.CcpSlots;
 import org.vestis.data.ccp.PhotoSplitter;
 import org.vestis.data.ccp.PipelineSlotMetrics;
+import org.vestis.data.ccp.SlotColourTruth;
 import org.vestis.data.ccp.SlotTruth;
 import org.vestis.video.detect.Detector;
 import org.vestis.video.garment.GarmentObservation;
@@ -59,8 +60,11 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     @Option(names = "--write-report", description = "Write MODEL/pipeline-metrics.json and put the section \"" + SECTION + "\" into MODEL/report.md.")
     boolean writeReport;
 
-    /** One photo through the pipeline: its truth and what was observed (null: no person found). */
-    record PhotoRun(String id, Map<String, String> truth, GarmentObservation observation) {
+    /**
+     * One photo through the pipeline: its truth, the colour of each true garment's own pixels, and what was observed
+     * (null: no person found).
+     */
+    record PhotoRun(String id, Map<String, String> truth, Map<String, String> truthColours, GarmentObservation observation) {
     }
 
     @Override
@@ -88,7 +92,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             classes = models.garments().classes();
             PhotoObserver observer = new PhotoObserver(detector, models.garments().observer());
             for (String id : photos) {
-                runs.add(new PhotoRun(id, data.truth(slots, id), observe(observer, id)));
+                runs.add(run(observer, slots, id));
                 bar.step();
             }
         }
@@ -126,9 +130,10 @@ final class GarmentsEvalCommand implements Callable<Integer> {
         }
     }
 
-    private GarmentObservation observe(PhotoObserver observer, String id) {
+    private PhotoRun run(PhotoObserver observer, CcpSlots slots, String id) {
+        Map<String, String> truth = data.truth(slots, id);
         try (Mat photo = data.photo(id)) {
-            return observer.observe(photo).orElse(null);
+            return new PhotoRun(id, truth, SlotColourTruth.of(photo, data.maskFile(id), slots, truth), observer.observe(photo).orElse(null));
         }
     }
 

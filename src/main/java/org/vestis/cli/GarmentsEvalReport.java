@@ -1,11 +1,14 @@
 package org.vestis.cli;
 
 import org.vestis.data.ccp.CcpSlots;
+import org.vestis.data.ccp.ColourAgreement;
 import org.vestis.data.ccp.PipelineSlotMetrics;
 import org.vestis.data.ccp.SlotTruth;
 import org.vestis.video.GarmentSlot;
+import org.vestis.video.PersonGarments;
 import org.vestis.video.RegionSource;
 import org.vestis.video.garment.SlotClasses;
+import org.vestis.video.garment.SlotDecision;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +21,7 @@ import java.util.Map;
 
 /** garments-eval's figures, and how they are shown: a table on stdout, a report.md section, JSON. */
 record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, List<PipelineSlotMetrics.ClassSlot> classSlots,
-                          List<PipelineSlotMetrics.PresenceSlot> presenceSlots, Map<String, Integer> regions) {
+                          List<PipelineSlotMetrics.PresenceSlot> presenceSlots, List<ColourAgreement> colourSlots, Map<String, Integer> regions) {
 
     static GarmentsEvalReport of(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes, List<Map<String, String>> train,
                                  CcpSlots slots, String split) {
@@ -39,7 +42,31 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         for (GarmentsEvalCommand.PhotoRun r : runs) {
             regions.merge(r.observation() == null ? PipelineSlotMetrics.NO_PERSON : r.observation().regions().source().label(), 1, Integer::sum);
         }
-        return new GarmentsEvalReport(split, photos, cs, ps, regions);
+        return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions);
+    }
+
+    /** Per slot, the pipeline's colours against those of the true garments' own pixels. */
+    private static List<ColourAgreement> colours(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes) {
+        List<Map<String, String>> truth = new ArrayList<>();
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (GarmentsEvalCommand.PhotoRun r : runs) {
+            truth.add(r.truthColours());
+            Map<String, String> answer = new LinkedHashMap<>();
+            if (r.observation() != null) {
+                PersonGarments g = SlotDecision.decide(classes, r.observation());
+                for (GarmentSlot s : GarmentSlot.values()) {
+                    if (g.get(s).worn()) {
+                        answer.put(s.label(), g.get(s).colour());
+                    }
+                }
+            }
+            answers.add(answer);
+        }
+        List<ColourAgreement> out = new ArrayList<>();
+        for (GarmentSlot s : GarmentSlot.values()) {
+            out.add(ColourAgreement.of(s.label(), truth, answers));
+        }
+        return out;
     }
 
     int misses() {
@@ -65,6 +92,11 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
             sb.append(String.format(Locale.ROOT, "%-10s %7d %5d %9.2f %9s %7s %6s %14s %9s  %s (%s)%n", s.slot(), s.photos(), s.worn(), s.threshold(),
                     pct(s.precision()), pct(s.recall()), f1(s.f1()), f1(s.alwaysWornF1()), pct(s.accuracy()), pct(s.majorityAccuracy()),
                     s.majorityWorn() ? "always worn" : "never worn"));
+        }
+        sb.append(String.format(Locale.ROOT, "%n%-10s %8s %16s %8s  %s%n", "slot", "compared", "colour agreement", "unknown",
+                "(the pipeline's colour against the true garment's own pixels, where both name a garment)"));
+        for (ColourAgreement c : colourSlots) {
+            sb.append(String.format(Locale.ROOT, "%-10s %8d %16s %8d%n", c.slot(), c.compared(), pct(c.agreement()), c.unknown()));
         }
         for (PipelineSlotMetrics.ClassSlot s : classSlots) {
             sb.append('\n').append(s.slot()).append(" (rows: truth; columns: the pipeline's answer)\n");
@@ -119,6 +151,13 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         }
         sb.append("\nAccuracy counts a slot left `none` (its body part not seen) as wrong; a photo without a person counts against every "
                 + "slot (for presence: a false negative when worn, a false positive when not).\n");
+        sb.append("\nColours: the pipeline's colour of each slot against the colour the same naming method gives the true garment's own "
+                + "labelled pixels (footwear: all footwear pixels), on the photos where the slot is worn, that colour has a name and the "
+                + "pipeline answered the slot with a garment; a two-coloured answer counts by its main colour.\n\n");
+        sb.append("| slot | compared | same colour | answered unknown |\n| --- | ---: | ---: | ---: |\n");
+        for (ColourAgreement c : colourSlots) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %d |%n", c.slot(), c.compared(), pct(c.agreement()), c.unknown()));
+        }
         for (PipelineSlotMetrics.ClassSlot s : classSlots) {
             List<String> cols = new ArrayList<>(s.classes());
             cols.add(PipelineSlotMetrics.NONE);
@@ -162,6 +201,7 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         doc.put("regions", regions);
         doc.put("classSlots", classSlots);
         doc.put("presenceSlots", presenceSlots);
+        doc.put("colourSlots", colourSlots);
         doc.put("perPhoto", photos);
         return doc;
     }

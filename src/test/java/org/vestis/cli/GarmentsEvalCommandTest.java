@@ -53,6 +53,8 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(doc.get("perPhoto")).hasSize(3);
         assertThat(doc.get("classSlots")).hasSize(3);
         assertThat(doc.get("presenceSlots")).hasSize(2);
+        assertThat(doc.get("colourSlots")).hasSize(5);
+        assertThat(out.toString()).contains("colour agreement");
         JsonNode presence = Json.MAPPER.readTree(model.resolve("garments.json").toFile()).get("presence");
         for (String slot : new String[]{"headwear", "outerwear"}) {
             assertThat(presence.get(slot).asDouble()).isStrictlyBetween(0.0, 1.0);

@@ -20,8 +20,10 @@ import java.util.Optional;
  *                   above {@link #BOX_CONFIDENCE} for landmarks (the pose score times the shoulders' visibility,
  *                   mapped to 0.5..1)
  * @param boxes      a box per part in view, clipped to the frame
+ * @param personMask the pixels the person covers, from the landmark model (null for regions from box proportions,
+ *                   or a model without that output)
  */
-public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes) {
+public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes, PersonMask personMask) {
     /** Under this height (pixels) a person gets no regions: the head and feet would be under 5 pixels high. */
     public static final double MIN_PERSON_HEIGHT = 32;
     /** Under this height (pixels) the landmarks are not tried and the box proportions are used. */
@@ -40,6 +42,11 @@ public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, 
         boxes = Collections.unmodifiableMap(ordered);
     }
 
+    /** Regions without a person mask. */
+    public BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes) {
+        this(source, confidence, boxes, null);
+    }
+
     public static BodyRegions none() {
         return new BodyRegions(RegionSource.NONE, 0, Map.of());
     }
@@ -55,7 +62,7 @@ public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, 
         if (landmarks != null && person.height() >= MIN_LANDMARK_HEIGHT && landmarks.score() >= MIN_POSE_SCORE) {
             Optional<Map<BodyPart, Box>> fromLandmarks = LandmarkRegions.of(landmarks, frameWidth, frameHeight);
             if (fromLandmarks.isPresent() && !fromLandmarks.get().isEmpty()) {
-                return new BodyRegions(RegionSource.LANDMARKS, landmarkConfidence(landmarks), fromLandmarks.get());
+                return new BodyRegions(RegionSource.LANDMARKS, landmarkConfidence(landmarks), fromLandmarks.get(), landmarks.personMask());
             }
         }
         Map<BodyPart, Box> fromBox = BoxRegions.of(person, frameWidth, frameHeight);

@@ -13,12 +13,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+
 /**
  * Looks at people in one frame: finds each one's body regions, classifies every part's crop with the garment model
  * in one batch across all the people, and names a colour per slot. Colours are read from:
  * headwear, the upper {@link #HAT_SHARE} of the head region (a hat sits above the face); outerwear, the whole torso;
  * top, the middle {@link #TOP_STRIP} of the torso's width (where an open jacket shows what is under it); bottom, the
- * legs; footwear, the feet. Bound to the thread of its landmarker.
+ * legs; footwear, the feet. Within these boxes only the pixels the landmark model's person mask covers vote (the
+ * ground between the legs and around the shoes would otherwise name most footwear), unless it covers fewer than
+ * {@link ColourNames#MIN_PIXELS} of them or there is no mask (regions from box proportions): then the whole box does.
+ * Bound to the thread of its landmarker.
  */
 public final class GarmentObserver {
     static final double HAT_SHARE = 0.45;
@@ -94,25 +99,34 @@ public final class GarmentObserver {
 
     private static Map<GarmentSlot, String> colours(Mat frame, BodyRegions r) {
         Map<GarmentSlot, String> colours = new EnumMap<>(GarmentSlot.class);
+        PersonMask mask = r.personMask();
         r.get(BodyPart.HEAD).ifPresent(b -> colours.put(GarmentSlot.HEADWEAR,
-                colourOf(frame, new Box(b.x(), b.y(), b.width(), b.height() * HAT_SHARE))));
+                colourOf(frame, new Box(b.x(), b.y(), b.width(), b.height() * HAT_SHARE), mask)));
         r.get(BodyPart.TORSO).ifPresent(b -> {
-            colours.put(GarmentSlot.OUTERWEAR, colourOf(frame, b));
+            colours.put(GarmentSlot.OUTERWEAR, colourOf(frame, b, mask));
             double w = b.width() * TOP_STRIP;
-            colours.put(GarmentSlot.TOP, colourOf(frame, new Box(b.centerX() - w / 2, b.y(), w, b.height())));
+            colours.put(GarmentSlot.TOP, colourOf(frame, new Box(b.centerX() - w / 2, b.y(), w, b.height()), mask));
         });
-        r.get(BodyPart.LEGS).ifPresent(b -> colours.put(GarmentSlot.BOTTOM, colourOf(frame, b)));
-        r.get(BodyPart.FEET).ifPresent(b -> colours.put(GarmentSlot.FOOTWEAR, colourOf(frame, b)));
+        r.get(BodyPart.LEGS).ifPresent(b -> colours.put(GarmentSlot.BOTTOM, colourOf(frame, b, mask)));
+        r.get(BodyPart.FEET).ifPresent(b -> colours.put(GarmentSlot.FOOTWEAR, colourOf(frame, b, mask)));
         return colours;
     }
 
-    private static String colourOf(Mat frame, Box box) {
+    /** The colour of the box's pixels the person covers ({@code mask}, may be null), or of the whole box. */
+    static String colourOf(Mat frame, Box box, PersonMask mask) {
         Box c = box.clip(frame.cols(), frame.rows());
         if (c.width() < 1 || c.height() < 1) {
             return ColourTerm.UNKNOWN.label();
         }
         try (Rect rect = new Rect((int) c.x(), (int) c.y(), Math.max(1, (int) c.width()), Math.max(1, (int) c.height()));
              Mat roi = new Mat(frame, rect)) {
+            if (mask != null) {
+                try (Mat person = mask.over(rect.x(), rect.y(), rect.width(), rect.height())) {
+                    if (countNonZero(person) >= ColourNames.MIN_PIXELS) {
+                        return ColourNames.of(roi, person).label();
+                    }
+                }
+            }
             return ColourNames.of(roi).label();
         }
     }

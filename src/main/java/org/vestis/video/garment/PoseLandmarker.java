@@ -31,11 +31,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 /**
  * Body landmarks of one person at a time, from MediaPipe's BlazePose GHUM landmark model (lite or full, TensorFlow
  * Lite) through OpenCV DNN. The person's box becomes a square crop ({@link PoseCrop}), warped to the model's 256x256
- * RGB input with values 0..1 (MediaPipe's ImageToTensor does the same warp). Of the model's five outputs, two are
+ * RGB input with values 0..1 (MediaPipe's ImageToTensor does the same warp). Of the model's five outputs, three are
  * used, found by their sizes: 39 x 5 values (x, y, z in input pixels, visibility and presence as logits, which get
  * a sigmoid as in MediaPipe's decoder; the first 33 rows are the body landmarks, the other 6 auxiliary points, two of
- * which MediaPipe uses to place the next frame's crop) and one pose-presence probability (already 0..1: a blank
- * input scores 0). OpenCV's TFLite importer takes the NCHW blob of blobFromImage, as its other importers do (the
+ * which MediaPipe uses to place the next frame's crop), one pose-presence probability (already 0..1: a blank
+ * input scores 0) and, when the model has it, the 256x256 person segmentation over the crop (logits; {@link PersonMask}). OpenCV's TFLite importer takes the NCHW blob of blobFromImage, as its other importers do (the
  * points land on the body in the shared photos). MediaPipe also nudges each point by the model's heatmap output; that
  * step is left out, as the regions' margins are much wider than such corrections.
  *
@@ -56,6 +56,8 @@ public final class PoseLandmarker implements AutoCloseable {
     private final Mat input = new Mat();
     private final int landmarkOutput;
     private final int scoreOutput;
+    /** Index of the 256x256 person segmentation output, or -1 when the model has none. */
+    private final int maskOutput;
     private boolean closed;
 
     /** Loads a BlazePose landmark model (pose_landmark_lite.tflite or pose_landmark_full.tflite). */
@@ -94,6 +96,7 @@ public final class PoseLandmarker implements AutoCloseable {
         }
         landmarkOutput = found[0];
         scoreOutput = found[1];
+        maskOutput = found[2];
     }
 
     /**
@@ -136,7 +139,14 @@ public final class PoseLandmarker implements AutoCloseable {
             net.setInput(blob);
             net.forward(outs, outNames);
             try (Mat landmarks = outs.get(landmarkOutput); Mat score = outs.get(scoreOutput)) {
-                return Optional.of(decode(values(landmarks), values(score)[0], crop));
+                PoseLandmarks pose = decode(values(landmarks), values(score)[0], crop);
+                if (maskOutput < 0) {
+                    return Optional.of(pose);
+                }
+                try (Mat mask = outs.get(maskOutput)) {
+                    return Optional.of(new PoseLandmarks(pose.points(), pose.score(), pose.crop(),
+                            PersonMask.ofLogits(values(mask), INPUT_SIZE, pose.crop())));
+                }
             }
         }
     }
@@ -188,14 +198,17 @@ public final class PoseLandmarker implements AutoCloseable {
         return v;
     }
 
-    /** Indices (into outNames) of the landmark and the pose-score outputs, from one pass on a black input; null if absent. */
+    /**
+     * Indices (into outNames) of the landmark, the pose-score and the segmentation outputs (-1 for the last when
+     * absent), from one pass on a black input; null without the first two.
+     */
     private int[] findOutputs() {
         try (Mat blank = new Mat(INPUT_SIZE, INPUT_SIZE, CV_8UC3, black);
              Mat blob = blobFromImage(blank, 1 / 255.0, inputSize, black, true, false, CV_32F);
              MatVector outs = new MatVector()) {
             net.setInput(blob);
             net.forward(outs, outNames);
-            int landmarks = -1, score = -1;
+            int landmarks = -1, score = -1, mask = -1;
             for (int k = 0; k < outs.size(); k++) {
                 try (Mat out = outs.get(k)) {
                     long n = out.total();
@@ -203,10 +216,12 @@ public final class PoseLandmarker implements AutoCloseable {
                         landmarks = k;
                     } else if (n == 1 && out.type() == CV_32F) {
                         score = k;
+                    } else if (n == (long) INPUT_SIZE * INPUT_SIZE && out.type() == CV_32F) {
+                        mask = k;
                     }
                 }
             }
-            return landmarks < 0 || score < 0 ? null : new int[] {landmarks, score};
+            return landmarks < 0 || score < 0 ? null : new int[] {landmarks, score, mask};
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
  * @param points the 33 landmarks, indexed by the constants
  * @param score  probability (0..1) that a person fills the crop at all; MediaPipe drops poses under 0.5
  * @param crop   the square of the frame the model saw (frame pixels; may reach outside the frame)
+ * @param personMask the pixels of that square the person covers, or null when the model gives no such output
  */
-public record PoseLandmarks(List<Landmark> points, double score, Box crop) {
+public record PoseLandmarks(List<Landmark> points, double score, Box crop, PersonMask personMask) {
     public static final int COUNT = 33;
     public static final int NOSE = 0;
     public static final int LEFT_EYE = 2;
@@ -43,6 +44,11 @@ public record PoseLandmarks(List<Landmark> points, double score, Box crop) {
             throw new IllegalArgumentException("a pose has " + COUNT + " landmarks, not " + points.size());
         }
         points = List.copyOf(points);
+    }
+
+    /** Landmarks without a person mask. */
+    public PoseLandmarks(List<Landmark> points, double score, Box crop) {
+        this(points, score, crop, null);
     }
 
     public Landmark get(int index) {

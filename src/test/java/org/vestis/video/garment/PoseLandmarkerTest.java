@@ -1,5 +1,6 @@
 package org.vestis.video.garment;
 
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.vestis.video.garment.PoseLandmarks.*;
 
 /** Decoding the landmark model's outputs, the errors a user can fix, and (with the shared data) the model on real photos. */
@@ -147,6 +149,29 @@ class PoseLandmarkerTest {
             }
             assertThat(mid(pose, LEFT_SHOULDER, RIGHT_SHOULDER)).as("shoulders below the face, in the picture")
                     .isBetween(pose.get(NOSE).y() + 50, (double) photo.rows());
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = GarmentTestData.DATA_ENV, matches = ".+", disabledReason = GarmentTestData.DISABLED)
+    void itsPersonMaskCoversHerBodyAndNotTheSnowBeside() {
+        Box woman = new Box(308, 116, 124, 281);
+        try (Mat photo = GarmentTestData.image("people/posenet_test_image.bmp");
+             PoseLandmarker landmarker = GarmentTestData.lite()) {
+            PoseLandmarks pose = landmarker.detect(photo, woman).orElseThrow();
+            PersonMask mask = pose.personMask();
+            assertThat(mask).isNotNull();
+            assertThat(mask.crop()).isEqualTo(pose.crop());
+            try (Mat m = mask.over(0, 0, photo.cols(), photo.rows()); UByteIndexer px = m.createIndexer()) {
+                for (int[] joint : new int[][] {{LEFT_SHOULDER, RIGHT_HIP}, {LEFT_HIP, RIGHT_KNEE}}) {
+                    int x = (int) ((pose.get(joint[0]).x() + pose.get(joint[1]).x()) / 2);
+                    int y = (int) ((pose.get(joint[0]).y() + pose.get(joint[1]).y()) / 2);
+                    assertThat(px.get(y, x)).as("between landmarks %d and %d", joint[0], joint[1]).isEqualTo(255);
+                }
+                double covered = countNonZero(m) / woman.area();
+                assertThat(covered).as("share of her box").isBetween(0.25, 0.9);
+                assertThat(px.get((int) woman.y() + 5, (int) woman.x() - 20)).as("snow left of her head").isZero();
+            }
         }
     }
 
