@@ -20,10 +20,9 @@ import java.util.Optional;
  *                   above {@link #BOX_CONFIDENCE} for landmarks (the pose score times the shoulders' visibility,
  *                   mapped to 0.5..1)
  * @param boxes      a box per part in view, clipped to the frame
- * @param personMask the pixels the person covers, from the landmark model (null for regions from box proportions,
- *                   or a model without that output)
+ * @param landmarks  the landmarks the regions came from (null for regions from box proportions)
  */
-public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes, PersonMask personMask) {
+public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes, PoseLandmarks landmarks) {
     /** Under this height (pixels) a person gets no regions: the head and feet would be under 5 pixels high. */
     public static final double MIN_PERSON_HEIGHT = 32;
     /** Under this height (pixels) the landmarks are not tried and the box proportions are used. */
@@ -42,7 +41,7 @@ public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, 
         boxes = Collections.unmodifiableMap(ordered);
     }
 
-    /** Regions without a person mask. */
+    /** Regions not made from landmarks. */
     public BodyRegions(RegionSource source, double confidence, Map<BodyPart, Box> boxes) {
         this(source, confidence, boxes, null);
     }
@@ -62,7 +61,7 @@ public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, 
         if (landmarks != null && person.height() >= MIN_LANDMARK_HEIGHT && landmarks.score() >= MIN_POSE_SCORE) {
             Optional<Map<BodyPart, Box>> fromLandmarks = LandmarkRegions.of(landmarks, frameWidth, frameHeight);
             if (fromLandmarks.isPresent() && !fromLandmarks.get().isEmpty()) {
-                return new BodyRegions(RegionSource.LANDMARKS, landmarkConfidence(landmarks), fromLandmarks.get(), landmarks.personMask());
+                return new BodyRegions(RegionSource.LANDMARKS, landmarkConfidence(landmarks), fromLandmarks.get(), landmarks);
             }
         }
         Map<BodyPart, Box> fromBox = BoxRegions.of(person, frameWidth, frameHeight);
@@ -78,6 +77,16 @@ public record BodyRegions(RegionSource source, double confidence, Map<BodyPart, 
         double shoulders = Math.max(landmarks.get(PoseLandmarks.LEFT_SHOULDER).visibility(),
                 landmarks.get(PoseLandmarks.RIGHT_SHOULDER).visibility());
         return 0.5 + 0.5 * Math.max(0, Math.min(1, landmarks.score() * shoulders));
+    }
+
+    /** The pixels the person covers, from the landmark model; null without landmarks or when the model has no such output. */
+    public PersonMask personMask() {
+        return landmarks == null ? null : landmarks.personMask();
+    }
+
+    /** The same regions without their landmarks: what a kept look holds (a person mask is 64 KiB). */
+    public BodyRegions withoutLandmarks() {
+        return landmarks == null ? this : new BodyRegions(source, confidence, boxes);
     }
 
     public Optional<Box> get(BodyPart part) {

@@ -21,9 +21,9 @@ import static org.bytedeco.opencv.global.opencv_core.countNonZero;
  * headwear, the upper {@link #HAT_SHARE} of the head region (a hat sits above the face); outerwear, the whole torso;
  * top, the middle {@link #TOP_STRIP} of the torso's width (where an open jacket shows what is under it); bottom, the
  * legs; footwear, the feet. Within these boxes only the pixels the landmark model's person mask covers vote (the
- * ground between the legs and around the shoes would otherwise name most footwear), unless it covers fewer than
- * {@link ColourNames#MIN_PIXELS} of them or there is no mask (regions from box proportions): then the whole box does.
- * Bound to the thread of its landmarker.
+ * ground between the legs and around the shoes would otherwise name most footwear), less those of the person's own
+ * skin colour ({@link SkinTone}, when the face is seen), unless fewer than {@link ColourNames#MIN_PIXELS} are left or
+ * there is no mask (regions from box proportions): then the whole box does. Bound to the thread of its landmarker.
  */
 public final class GarmentObserver {
     static final double HAT_SHARE = 0.45;
@@ -73,7 +73,7 @@ public final class GarmentObserver {
                     byPart.put(part, probabilities.get(next++));
                 }
             }
-            observations.add(new GarmentObservation(r, byPart, colours(bgrFrame, r), persons.get(i)));
+            observations.add(new GarmentObservation(r.withoutLandmarks(), byPart, colours(bgrFrame, r), persons.get(i)));
         }
         people += persons.size();
         crops += partBoxes.size();
@@ -100,20 +100,24 @@ public final class GarmentObserver {
     private static Map<GarmentSlot, String> colours(Mat frame, BodyRegions r) {
         Map<GarmentSlot, String> colours = new EnumMap<>(GarmentSlot.class);
         PersonMask mask = r.personMask();
+        SkinTone skin = r.landmarks() == null ? null : SkinTone.of(frame, r.landmarks()).orElse(null);
         r.get(BodyPart.HEAD).ifPresent(b -> colours.put(GarmentSlot.HEADWEAR,
-                colourOf(frame, new Box(b.x(), b.y(), b.width(), b.height() * HAT_SHARE), mask)));
+                colourOf(frame, new Box(b.x(), b.y(), b.width(), b.height() * HAT_SHARE), mask, skin)));
         r.get(BodyPart.TORSO).ifPresent(b -> {
-            colours.put(GarmentSlot.OUTERWEAR, colourOf(frame, b, mask));
+            colours.put(GarmentSlot.OUTERWEAR, colourOf(frame, b, mask, skin));
             double w = b.width() * TOP_STRIP;
-            colours.put(GarmentSlot.TOP, colourOf(frame, new Box(b.centerX() - w / 2, b.y(), w, b.height()), mask));
+            colours.put(GarmentSlot.TOP, colourOf(frame, new Box(b.centerX() - w / 2, b.y(), w, b.height()), mask, skin));
         });
-        r.get(BodyPart.LEGS).ifPresent(b -> colours.put(GarmentSlot.BOTTOM, colourOf(frame, b, mask)));
-        r.get(BodyPart.FEET).ifPresent(b -> colours.put(GarmentSlot.FOOTWEAR, colourOf(frame, b, mask)));
+        r.get(BodyPart.LEGS).ifPresent(b -> colours.put(GarmentSlot.BOTTOM, colourOf(frame, b, mask, skin)));
+        r.get(BodyPart.FEET).ifPresent(b -> colours.put(GarmentSlot.FOOTWEAR, colourOf(frame, b, mask, skin)));
         return colours;
     }
 
-    /** The colour of the box's pixels the person covers ({@code mask}, may be null), or of the whole box. */
-    static String colourOf(Mat frame, Box box, PersonMask mask) {
+    /**
+     * The colour of the box's pixels the person covers ({@code mask}, may be null) that are not their skin
+     * ({@code skin}, may be null), or of the whole box.
+     */
+    static String colourOf(Mat frame, Box box, PersonMask mask, SkinTone skin) {
         Box c = box.clip(frame.cols(), frame.rows());
         if (c.width() < 1 || c.height() < 1) {
             return ColourTerm.UNKNOWN.label();
@@ -121,9 +125,12 @@ public final class GarmentObserver {
         try (Rect rect = new Rect((int) c.x(), (int) c.y(), Math.max(1, (int) c.width()), Math.max(1, (int) c.height()));
              Mat roi = new Mat(frame, rect)) {
             if (mask != null) {
-                try (Mat person = mask.over(rect.x(), rect.y(), rect.width(), rect.height())) {
-                    if (countNonZero(person) >= ColourNames.MIN_PIXELS) {
-                        return ColourNames.of(roi, person).label();
+                try (Mat garment = mask.over(rect.x(), rect.y(), rect.width(), rect.height())) {
+                    if (skin != null) {
+                        skin.clearFrom(roi, garment);
+                    }
+                    if (countNonZero(garment) >= ColourNames.MIN_PIXELS) {
+                        return ColourNames.of(roi, garment).label();
                     }
                 }
             }

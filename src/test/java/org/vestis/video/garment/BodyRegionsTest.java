@@ -49,6 +49,18 @@ class BodyRegionsTest {
     }
 
     @Test
+    void regionsFromLandmarksKeepThemUntilALookIsKept() {
+        BodyRegions r = regions(Poses.facing(PERSON));
+        assertThat(r.landmarks()).isNotNull();
+        assertThat(r.personMask()).isNull(); // hand-made landmarks have no mask
+        BodyRegions kept = r.withoutLandmarks();
+        assertThat(kept.landmarks()).isNull();
+        assertThat(kept.boxes()).isEqualTo(r.boxes());
+        assertThat(kept.source()).isEqualTo(r.source());
+        assertThat(kept.confidence()).isEqualTo(r.confidence());
+    }
+
+    @Test
     void aPersonSeenFromBehindGetsTheSameRegions() {
         // Left and right swap sides and the face is not visible, but the model still places it on the head.
         BodyRegions front = regions(Poses.facing(PERSON));

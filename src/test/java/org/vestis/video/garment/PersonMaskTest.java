@@ -57,11 +57,11 @@ class PersonMaskTest {
                 inside.put(new Scalar(200, 60, 30, 0)); // a blue garment where the mask says the person is
             }
             Box region = new Box(30, 30, 40, 40); // mostly ground
-            assertThat(GarmentObserver.colourOf(frame, region, oneCell(1, 2))).isEqualTo("blue");
-            assertThat(GarmentObserver.colourOf(frame, region, null)).isEqualTo("red");
+            assertThat(GarmentObserver.colourOf(frame, region, oneCell(1, 2), null)).isEqualTo("blue");
+            assertThat(GarmentObserver.colourOf(frame, region, null, null)).isEqualTo("red");
             // a mask covering under ColourNames.MIN_PIXELS of the region: the whole region votes
             Box corner = new Box(54, 48, 30, 30); // 4 x 4 of the cell
-            assertThat(GarmentObserver.colourOf(frame, corner, oneCell(1, 2))).isEqualTo("red");
+            assertThat(GarmentObserver.colourOf(frame, corner, oneCell(1, 2), null)).isEqualTo("red");
         }
     }
 }
