@@ -37,7 +37,12 @@ for ((i = 1; i <= repeat; i++)); do
   ours+=$(java -Xmx4g -cp "target/vestis.jar:target/lib/*" org.vestis.bench.ModelBenchmark $mode | tee -a /dev/stderr)$'\n'
   # The peer as its users run it: these machines set OPENBLAS_CORETYPE=Haswell and OPENBLAS_L2_SIZE=512 (for older
   # OpenBLAS builds), which slow a current OpenBLAS by 25-50%; unset for the peer's command only, never for ours.
-  peer+=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/peer_torch.py $mode | tee -a /dev/stderr)$'\n'
+  # glibc's malloc moves its mmap threshold as blocks are freed, so from one peer process to the next some of the
+  # large tensors were mapped and unmapped (page faults) on every call and others not: two speeds per process (its
+  # fashion-cnn batch-256 inference ~2,550 or ~3,250 images/s). Fixed thresholds keep them all on the heap, the faster
+  # of the two, in every process (RESULTS.md, 2026-12-06 "The peer's two speeds").
+  peer+=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 \
+          /usr/bin/python3 benchmarks/peer_torch.py $mode | tee -a /dev/stderr)$'\n'
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
