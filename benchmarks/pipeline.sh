@@ -32,8 +32,10 @@ ours=$(java ${VESTIS_JAVA_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxbytes=12G -Dorg
   -cp "target/vestis.jar:target/lib/*" org.vestis.bench.PipelineBenchmark $mode --work "$work" \
   --memory-png "$png" --memory-csv "benchmarks/pipeline-memory$suffix.csv" ${extra[@]+"${extra[@]}"} | tee /dev/stderr)
 input=$(echo "$ours" | awk '$1=="INPUT" {print $2}')
-# The peer as its users run it (see benchmarks/run.sh): OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for its command only.
-peer=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/peer_pipeline.py --input "$input" --out "$work/peer-out" $mode ${extra[@]+"${extra[@]}"} | tee /dev/stderr)
+# The peer as its users run it (see benchmarks/run.sh): OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for its command
+# only, and glibc's malloc with fixed thresholds, so that every peer process runs at the same one of its two speeds.
+peer=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 \
+  /usr/bin/python3 benchmarks/peer_pipeline.py --input "$input" --out "$work/peer-out" $mode ${extra[@]+"${extra[@]}"} | tee /dev/stderr)
 table=""
 while read -r _ name rate; do
   p=$(echo "$peer" | awk -v n="$name" '$1=="RESULT" && $2==n {print $3}')
