@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs our Java harness and the PyTorch peer one after the other on this machine, prints `RATIO <name> <ours/peer>`
 # per measurement and appends the results to benchmarks/RESULTS.md. `--quick` (4 s per item) runs each side three
-# times, alternating, unless --repeat says otherwise (about 5 minutes). Our side's medians stay within 15% over six
-# quick runs; the PyTorch peer's do not: its fashion-cnn inference at batch 256 lands on about 2,900 or about
-# 4,000 images/s from one process to the next, and its training moved 20% between two runs (RESULTS.md, 2026-12-06
-# 10:49-11:28: 7 or 8 of 9 ratios within 15% between two quick runs, with 3 or 5 runs per side). Quote the full run.
+# times, alternating, unless --repeat says otherwise (about 5 minutes); two quick runs back to back agree within 15%
+# on every ratio since the peer's malloc has fixed thresholds (RESULTS.md, 2026-12-06 12:56 on; before, the peer ran
+# at one of two speeds per process and 7 or 8 of 9 ratios agreed). Quick runs give lower training ratios than the full
+# run (4 s against 15 s per item, JIT included): quote the full run.
 # `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
 # single runs of either side vary by 30% or more from one minute to the next.
 # Needs: Debian's python3-torch, python3-torchvision (MobileNetV2) and libopenblas0-pthread (installed here with apt-get when missing, as root),
