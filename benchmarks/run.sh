@@ -4,7 +4,7 @@
 # times, alternating, unless --repeat says otherwise (about 5 minutes); two quick runs back to back agree within 15%
 # on every ratio since the peer's malloc has fixed thresholds (RESULTS.md, 2026-12-06 12:56 on; before, the peer ran
 # at one of two speeds per process and 7 or 8 of 9 ratios agreed). Quick runs give lower training ratios than the full
-# run (4 s against 15 s per item, JIT included): quote the full run.
+# run (the peer trains faster in 4-s windows than in 15-s ones): quote the full run.
 # `--repeat N` alternates the two N times and reports each side's median and range: on a shared virtual machine
 # single runs of either side vary by 30% or more from one minute to the next.
 # Needs: Debian's python3-torch, python3-torchvision (MobileNetV2) and libopenblas0-pthread (installed here with apt-get when missing, as root),
