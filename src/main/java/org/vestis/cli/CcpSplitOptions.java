@@ -11,6 +11,7 @@ import org.vestis.data.ccp.SlotTruth;
 import org.vestis.video.garment.SlotClasses;
 import picocli.CommandLine.Option;
 
+import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,8 +95,12 @@ final class CcpSplitOptions {
         return SlotTruth.ofMask(maskFile(id), slots, minShare);
     }
 
-    /** The photo's label map. */
-    Path maskFile(String id) {
+    /** The photo's label map, read. */
+    Raster labels(String id) {
+        return CcpGarmentCrops.readMask(maskFile(id));
+    }
+
+    private Path maskFile(String id) {
         return ccp.resolve("masks").resolve(id + ".png");
     }
 

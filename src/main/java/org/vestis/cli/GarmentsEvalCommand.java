@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,9 +132,10 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     }
 
     private PhotoRun run(PhotoObserver observer, CcpSlots slots, String id) {
-        Map<String, String> truth = data.truth(slots, id);
+        Raster labels = data.labels(id); // read once for the truth and its colours
+        Map<String, String> truth = SlotTruth.ofLabels(labels, slots, data.minShare);
         try (Mat photo = data.photo(id)) {
-            return new PhotoRun(id, truth, SlotColourTruth.of(photo, data.maskFile(id), slots, truth), observer.observe(photo).orElse(null));
+            return new PhotoRun(id, truth, SlotColourTruth.of(photo, labels, slots, truth), observer.observe(photo).orElse(null));
         }
     }
 

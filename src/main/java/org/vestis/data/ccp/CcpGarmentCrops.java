@@ -324,7 +324,8 @@ public final class CcpGarmentCrops {
         }
     }
 
-    static Raster readMask(Path file) {
+    /** A photo's label map: one 8-bit label index per pixel (one sentence naming the file when it is missing or not one). */
+    public static Raster readMask(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("The mask " + file + " is missing; every photo needs masks/NNNN.png beside it.");
         }

@@ -5,7 +5,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.vestis.video.garment.ColourNames;
 
 import java.awt.image.Raster;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,12 +22,11 @@ public final class SlotColourTruth {
 
     /**
      * Slot to colour word ("unknown" included) for every slot of {@code truth} (slot to evaluation class, as
-     * {@link SlotTruth#of} gives it).
+     * {@link SlotTruth#of} gives it), from the photo's label map {@code labels} ({@link CcpGarmentCrops#readMask}).
      */
-    public static Map<String, String> of(Mat bgrPhoto, Path maskFile, CcpSlots slots, Map<String, String> truth) {
-        Raster labels = CcpGarmentCrops.readMask(maskFile);
+    public static Map<String, String> of(Mat bgrPhoto, Raster labels, CcpSlots slots, Map<String, String> truth) {
         if (labels.getWidth() != bgrPhoto.cols() || labels.getHeight() != bgrPhoto.rows()) {
-            throw new IllegalArgumentException("the label map " + maskFile + " is " + labels.getWidth() + "x" + labels.getHeight()
+            throw new IllegalArgumentException("the label map is " + labels.getWidth() + "x" + labels.getHeight()
                     + ", its photo " + bgrPhoto.cols() + "x" + bgrPhoto.rows());
         }
         Map<String, String> colours = new LinkedHashMap<>();

@@ -86,8 +86,12 @@ public final class SlotTruth {
 
     /** The worn slots of the photo whose label map is {@code maskFile}. */
     public static Map<String, String> ofMask(Path maskFile, CcpSlots slots, double minShare) {
-        Raster mask = CcpGarmentCrops.readMask(maskFile);
-        return of(GarmentRegions.measure(mask, slots), labelledPixels(mask), minShare);
+        return ofLabels(CcpGarmentCrops.readMask(maskFile), slots, minShare);
+    }
+
+    /** The worn slots of the photo whose label map (already read) is {@code labels}. */
+    public static Map<String, String> ofLabels(Raster labels, CcpSlots slots, double minShare) {
+        return of(GarmentRegions.measure(labels, slots), labelledPixels(labels), minShare);
     }
 
     /** Pixels with any label but the background (0). */

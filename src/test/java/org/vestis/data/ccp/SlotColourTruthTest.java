@@ -3,6 +3,7 @@ package org.vestis.data.ccp;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
+import java.awt.image.Raster;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,12 +18,13 @@ class SlotColourTruthTest {
     void eachWornSlotIsNamedFromItsTrueClassesPixels() {
         CcpSlots slots = CcpSlots.read(DIR.resolve("labels.txt"), Path.of("src/test/resources/ccp-sample/slots.csv"));
         // 0742: blue pants and a purple sweater (a longsleeve), by hand
+        Raster labels = CcpGarmentCrops.readMask(DIR.resolve("masks/0742.png"));
         try (Mat photo = imread(DIR.resolve("photos/0742.jpg").toString())) {
-            Map<String, String> colours = SlotColourTruth.of(photo, DIR.resolve("masks/0742.png"), slots,
+            Map<String, String> colours = SlotColourTruth.of(photo, labels, slots,
                     Map.of("bottom", "pants", "top", "longsleeve"));
             assertThat(colours).containsOnly(Map.entry("bottom", "blue"), Map.entry("top", "purple"));
             // a class the photo has no pixels of has no colour to name
-            assertThat(SlotColourTruth.of(photo, DIR.resolve("masks/0742.png"), slots, Map.of("bottom", "skirt")))
+            assertThat(SlotColourTruth.of(photo, labels, slots, Map.of("bottom", "skirt")))
                     .containsOnly(Map.entry("bottom", "unknown"));
         }
     }
