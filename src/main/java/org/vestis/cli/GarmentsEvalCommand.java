@@ -56,7 +56,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     CcpSplitOptions data;
     @Option(names = "--choose-presence", description = "Choose the headwear and outerwear presence thresholds for F1 on these (validation) photos and write them into the model's garments.json.")
     boolean choosePresence;
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures (and every photo's truth and answer) as JSON.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON, with every photo's truth and answer and what was seen: each body part's class probabilities and each slot's colour.")
     Path json;
     @Option(names = "--write-report", description = "Write MODEL/pipeline-metrics.json and put the section \"" + SECTION + "\" into MODEL/report.md.")
     boolean writeReport;
@@ -107,9 +107,9 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Presence thresholds chosen for F1 on these %s photos and written into %s: headwear %s, outerwear %s.%n",
                     data.split, data.model.resolve(SlotClasses.FILE), classes.presenceThreshold(GarmentSlot.HEADWEAR), classes.presenceThreshold(GarmentSlot.OUTERWEAR));
         }
-        Map<String, Object> doc = report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation);
+        Map<String, Object> doc = report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation, false);
         if (json != null) {
-            writeJson(json, doc);
+            writeJson(json, report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation, true));
         }
         if (writeReport) {
             writeJson(data.model.resolve("pipeline-metrics.json"), doc);

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /** garments-eval's figures, and how they are shown: a table on stdout, a report.md section, JSON. */
 record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, List<PipelineSlotMetrics.ClassSlot> classSlots,
-                          List<PipelineSlotMetrics.PresenceSlot> presenceSlots, List<ColourAgreement> colourSlots, Map<String, Integer> regions) {
+                          List<PipelineSlotMetrics.PresenceSlot> presenceSlots, List<ColourAgreement> colourSlots, Map<String, Integer> regions,
+                          List<Map<String, Object>> seen) {
 
     static GarmentsEvalReport of(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes, List<Map<String, String>> train,
                                  CcpSlots slots, String split) {
@@ -42,7 +43,35 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         for (GarmentsEvalCommand.PhotoRun r : runs) {
             regions.merge(r.observation() == null ? PipelineSlotMetrics.NO_PERSON : r.observation().regions().source().label(), 1, Integer::sum);
         }
-        return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions);
+        return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions, seen(runs, classes.labels()));
+    }
+
+    /** Per photo what the pipeline saw before any slot decision: each part's class probabilities and each slot's colour. */
+    private static List<Map<String, Object>> seen(List<GarmentsEvalCommand.PhotoRun> runs, List<String> labels) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GarmentsEvalCommand.PhotoRun r : runs) {
+            Map<String, Object> photo = new LinkedHashMap<>();
+            photo.put("id", r.id());
+            photo.put("truthColours", r.truthColours());
+            if (r.observation() != null) {
+                photo.put("regions", r.observation().regions().label());
+                Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
+                r.observation().probabilities().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    Map<String, Double> p = new LinkedHashMap<>();
+                    for (int i = 0; i < labels.size(); i++) {
+                        p.put(labels.get(i), Math.round(e.getValue()[i] * 1e4) / 1e4);
+                    }
+                    parts.put(e.getKey().name().toLowerCase(Locale.ROOT), p);
+                });
+                photo.put("probabilities", parts);
+                Map<String, String> colours = new LinkedHashMap<>();
+                r.observation().colours().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> colours.put(e.getKey().label(), e.getValue()));
+                photo.put("colours", colours);
+            }
+            out.add(photo);
+        }
+        return out;
     }
 
     /** Per slot, the pipeline's colours against those of the true garments' own pixels. */
@@ -186,7 +215,7 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
     }
 
     /** Everything, for --json and pipeline-metrics.json. */
-    Map<String, Object> json(Path ccp, Path model, long seed, Map<String, String> merges, double minShare, String invocation) {
+    Map<String, Object> json(Path ccp, Path model, long seed, Map<String, String> merges, double minShare, String invocation, boolean withSeen) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", invocation);
         doc.put("date", LocalDate.now(ZoneOffset.UTC).toString());
@@ -203,6 +232,9 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         doc.put("presenceSlots", presenceSlots);
         doc.put("colourSlots", colourSlots);
         doc.put("perPhoto", photos);
+        if (withSeen) {
+            doc.put("seen", seen);
+        }
         return doc;
     }
 

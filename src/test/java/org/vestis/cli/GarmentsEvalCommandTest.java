@@ -55,6 +55,19 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(doc.get("presenceSlots")).hasSize(2);
         assertThat(doc.get("colourSlots")).hasSize(5);
         assertThat(out.toString()).contains("colour agreement");
+        // What was seen: the person's parts with a probability per class of the model, summing to 1, and the colours.
+        JsonNode seen = doc.get("seen").get(0);
+        assertThat(seen.get("id").asText()).isEqualTo(doc.get("perPhoto").get(0).get("id").asText());
+        assertThat(seen.get("regions").asText()).isEqualTo("landmarks");
+        JsonNode torso = seen.get("probabilities").get("torso");
+        assertThat(torso).hasSize(13);
+        double sum = 0;
+        for (JsonNode p : torso) {
+            sum += p.asDouble();
+        }
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(seen.get("colours").get("bottom").asText()).isNotBlank();
+        assertThat(Json.MAPPER.readTree(model.resolve("pipeline-metrics.json").toFile()).has("seen")).isFalse();
         JsonNode presence = Json.MAPPER.readTree(model.resolve("garments.json").toFile()).get("presence");
         for (String slot : new String[]{"headwear", "outerwear"}) {
             assertThat(presence.get(slot).asDouble()).isStrictlyBetween(0.0, 1.0);
