@@ -7,6 +7,7 @@ import org.vestis.data.FashionMnist;
 import org.vestis.data.FashionMnistLocator;
 import org.vestis.data.StratifiedSplit;
 import org.vestis.UserException;
+import org.vestis.data.ccp.DatasetSlots;
 import org.vestis.data.PhotoSplits;
 import org.vestis.model.zoo.Backbone;
 import org.vestis.model.ModelBundle;
@@ -82,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
         TransferRun run = new TransferRun(c, dir.getFileName().toString(), VestisCommand.invocation);
         run.run(splits, resume, new ConsoleTrainingProgress(System.out), new FeatureProgress());
         System.out.println(run.summary());
+        if (DatasetSlots.copyInto(dir, Path.of(c.out))) {
+            System.out.println("Garment slots copied from " + dir.resolve(DatasetSlots.FILE) + ": the bundle is a garment model; choose its presence"
+                    + " thresholds with ./vestis garments-eval --model " + c.out + " --split validation --choose-presence.");
+        }
         return 0;
     }
 

@@ -8,6 +8,7 @@ import org.vestis.io.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,12 +20,28 @@ class TransferCliTest extends ConsoleCommandTest {
     void trainOnImageFoldersThenEvaluateOnAFolder(@TempDir Path dir) throws Exception {
         Path pretrained = PhotoFixtures.importV1(dir);
         Path model = dir.resolve("clothing-v1");
-        assertThat(run("train", "--images", PhotoFixtures.CLOTHING.toString(), "--backbone", "mobilenetv1-0.25-128",
+        // A dataset with a garments.json (as garments-dataset writes one) makes a garment model: train copies it.
+        Path images = dir.resolve("clothing-photos");
+        try (Stream<Path> files = Files.walk(PhotoFixtures.CLOTHING)) {
+            for (Path f : files.toList()) {
+                Path target = images.resolve(PhotoFixtures.CLOTHING.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        String slots = "{\"slots\": {\"top\": [\"t-shirt\"]}}\n";
+        Files.writeString(images.resolve("garments.json"), slots);
+        assertThat(run("train", "--images", images.toString(), "--backbone", "mobilenetv1-0.25-128",
                 "--init", "pretrained:" + pretrained, "--out", model.toString(), "--epochs", "4", "--batch-size", "8",
                 "--learning-rate", "0.01", "--test-fraction", "0.34")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Training mobilenetv1-0.25-128 (pretrained:" + pretrained + ", frozen up to all) on 16 photos of 4 classes (validation 8, test 8)")
-                .contains("backbone features 16/16 photos").contains("validation top-1").contains("test top-1");
+                .contains("backbone features 16/16 photos").contains("validation top-1").contains("test top-1")
+                .contains("Garment slots copied from " + images.resolve("garments.json"));
         assertThat(Json.MAPPER.readTree(model.resolve("model.json").toFile()).get("dataset").asText()).isEqualTo("clothing-photos");
+        assertThat(Files.readString(model.resolve("garments.json"))).isEqualTo(slots);
 
         assertThat(run("evaluate", model.toString(), "--images", PhotoFixtures.CLOTHING.resolve("validation").toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("on 8 photos in").contains("top-1").contains("top-3").contains("confusion matrix")

@@ -157,6 +157,7 @@ public final class CcpGarmentCrops {
             Result result = new Result(List.copyOf(all), kept, splitOf);
             writeManifest(result, tmp.resolve("manifest.csv"));
             writeClasses(kept, tmp.resolve("classes.csv"));
+            DatasetSlots.write(tmp, kept);
             Files.writeString(tmp.resolve("README.md"), DatasetReadme.text(ccp, o, result));
             Files.move(tmp, out);
             return result;

@@ -113,6 +113,7 @@ public final class CcpRegionCrops {
             }
             Result result = new Result(List.copyOf(all), List.copyOf(kept), measured.splitOf());
             writeManifest(result, tmp.resolve("manifest.csv"));
+            DatasetSlots.write(tmp, slots.classes().stream().filter(c -> kept.contains(c.name())).toList());
             Files.move(tmp, out);
             return result;
         } catch (IOException e) {

@@ -18,7 +18,8 @@ final class DatasetReadme {
                 .append("Apache-2.0, W. Yang, P. Luo, L. Lin, CVPR 2014: see that folder's SOURCE.md).\n\n");
         sb.append("- Layout: `train|validation|test/CLASS/NNNN-SLOT.jpg`, one crop per photo and slot class; `manifest.csv` ")
                 .append("lists every garment found (photo, slot, class, pixels, box x/y/width/height in photo pixels, split, status, file); ")
-                .append("`classes.csv` maps each kept class to its slot.\n");
+                .append("`classes.csv` maps each kept class to its slot; `garments.json` says the same for `vestis train`, which copies it ")
+                .append("into the bundle so that the model is a garment model.\n");
         sb.append(String.format(Locale.ROOT, "- A class's pixels are all labels slots.csv maps to it, summed; its crop is the bounding box of those "
                 + "pixels grown by %.0f%% of the box on each side, clipped to the photo, shrunk to at most %d px on the longer side.%n",
                 o.margin() * 100, o.maxSide()));

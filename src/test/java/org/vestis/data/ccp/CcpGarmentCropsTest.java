@@ -3,6 +3,8 @@ package org.vestis.data.ccp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vestis.UserException;
+import org.vestis.video.GarmentSlot;
+import org.vestis.video.garment.SlotClasses;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -44,6 +46,12 @@ class CcpGarmentCropsTest {
         assertThat(manifest).hasSize(1 + r.crops().size()).contains("0004,bottom,pants,5892,92,179,82,191,train,ok,train/pants/0004-bottom.jpg");
         assertThat(Files.readString(out.resolve("README.md"))).contains("Split by photo").contains("| bottom | pants | 4 | 0 | 0 |");
         assertThat(Files.readAllLines(out.resolve("classes.csv"))).startsWith("class,slot", "hat,headwear", "outerwear,outerwear");
+        // garments.json: the same classes by slot, in the form the pipeline reads from a bundle.
+        List<String> labels = r.classes().stream().map(CcpSlots.SlotClass::name).sorted().toList();
+        SlotClasses slots = SlotClasses.read(out, labels).orElseThrow();
+        assertThat(slots.classIndices().get(GarmentSlot.TOP).stream().map(labels::get)).containsExactlyInAnyOrder("t-shirt", "longsleeve", "top"); // the shirt is a collar (small)
+        assertThat(slots.classIndices().get(GarmentSlot.FOOTWEAR).stream().map(labels::get)).contains("shoes", "sneakers");
+        assertThat(slots.presenceThreshold(GarmentSlot.HEADWEAR)).isEqualTo(0.5);
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("crops"); // no temporary folder left
         }
