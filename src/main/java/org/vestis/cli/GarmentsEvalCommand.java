@@ -56,6 +56,8 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     CcpSplitOptions data;
     @Option(names = "--choose-presence", description = "Choose the headwear and outerwear presence thresholds for F1 on these (validation) photos and write them into the model's garments.json.")
     boolean choosePresence;
+    @Option(names = "--calibrate", description = "Choose the temperature that makes the confidences stated for top, bottom and footwear match how often they are right on these (validation) photos (lowest Brier score) and write it into the model's garments.json.")
+    boolean calibrate;
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON, with every photo's truth and answer and what was seen: each body part's class probabilities and each slot's colour.")
     Path json;
     @Option(names = "--write-report", description = "Write MODEL/pipeline-metrics.json and put the section \"" + SECTION + "\" into MODEL/report.md.")
@@ -101,11 +103,19 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             classes = classes.withPresence(choosePresence(runs, classes));
             classes.writePresence(data.model);
         }
+        if (calibrate) {
+            classes = classes.withTemperature(SlotCalibration.chooseTemperature(runs, classes));
+            classes.writeTemperature(data.model);
+        }
         GarmentsEvalReport report = GarmentsEvalReport.of(runs, classes, train, slots, data.split);
         System.out.print(report.table());
         if (choosePresence) {
             System.out.printf(Locale.ROOT, "Presence thresholds chosen for F1 on these %s photos and written into %s: headwear %s, outerwear %s.%n",
                     data.split, data.model.resolve(SlotClasses.FILE), classes.presenceThreshold(GarmentSlot.HEADWEAR), classes.presenceThreshold(GarmentSlot.OUTERWEAR));
+        }
+        if (calibrate) {
+            System.out.printf(Locale.ROOT, "Temperature chosen for the lowest Brier score on these %s photos and written into %s: %s.%n",
+                    data.split, data.model.resolve(SlotClasses.FILE), classes.temperature());
         }
         Map<String, Object> doc = report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation, false);
         if (json != null) {
@@ -125,6 +135,9 @@ final class GarmentsEvalCommand implements Callable<Integer> {
         data.check();
         if (choosePresence && !data.split.equals(PhotoSplitter.VALIDATION)) {
             throw new UserException("--choose-presence chooses thresholds on the validation photos; the test photos are only scored (use --split validation).");
+        }
+        if (calibrate && !data.split.equals(PhotoSplitter.VALIDATION)) {
+            throw new UserException("--calibrate chooses the temperature on the validation photos; the test photos are only scored (use --split validation).");
         }
         if (json != null && Files.isDirectory(json)) {
             throw new UserException("--json " + json + " is a folder; give the name of the file to write.");

@@ -22,7 +22,7 @@ import java.util.Map;
 /** garments-eval's figures, and how they are shown: a table on stdout, a report.md section, JSON. */
 record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, List<PipelineSlotMetrics.ClassSlot> classSlots,
                           List<PipelineSlotMetrics.PresenceSlot> presenceSlots, List<ColourAgreement> colourSlots, Map<String, Integer> regions,
-                          List<Map<String, Object>> seen) {
+                          List<SlotCalibration> calibration, double temperature, List<Map<String, Object>> seen) {
 
     static GarmentsEvalReport of(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes, List<Map<String, String>> train,
                                  CcpSlots slots, String split) {
@@ -43,7 +43,8 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         for (GarmentsEvalCommand.PhotoRun r : runs) {
             regions.merge(r.observation() == null ? PipelineSlotMetrics.NO_PERSON : r.observation().regions().source().label(), 1, Integer::sum);
         }
-        return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions, seen(runs, classes.labels()));
+        return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions, SlotCalibration.of(runs, classes),
+                classes.temperature(), seen(runs, classes.labels()));
     }
 
     /** Per photo what the pipeline saw before any slot decision: each part's class probabilities and each slot's colour. */
@@ -127,6 +128,11 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         for (ColourAgreement c : colourSlots) {
             sb.append(String.format(Locale.ROOT, "%-10s %8d %16s %8d%n", c.slot(), c.compared(), pct(c.agreement()), c.unknown()));
         }
+        sb.append(String.format(Locale.ROOT, "%n%-10s %7s %11s %9s %7s  %s%n", "slot", "photos", "confidence", "right", "Brier",
+                "(the confidence the pipeline states against how often it is right, where the part was seen; temperature " + temperature + ")"));
+        for (SlotCalibration c : calibration) {
+            sb.append(String.format(Locale.ROOT, "%-10s %7d %11s %9s %7s%n", c.slot(), c.photos(), pct(c.confidence()), pct(c.accuracy()), brier(c.brier())));
+        }
         for (PipelineSlotMetrics.ClassSlot s : classSlots) {
             sb.append('\n').append(s.slot()).append(" (rows: truth; columns: the pipeline's answer)\n");
             List<String> cols = new ArrayList<>(s.classes());
@@ -180,6 +186,14 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         }
         sb.append("\nAccuracy counts a slot left `none` (its body part not seen) as wrong; a photo without a person counts against every "
                 + "slot (for presence: a false negative when worn, a false positive when not).\n");
+        sb.append(String.format(Locale.ROOT, "%nConfidence: the mean confidence the pipeline states for its answer against how often that answer "
+                + "is right, on the photos where the slot is worn and the part was seen, and the Brier score of the slot's class probabilities "
+                + "(0 perfect); garments.json's temperature %s softens the network's probabilities (`--calibrate` chooses it on the validation "
+                + "photos).%n%n", temperature));
+        sb.append("| slot | photos | stated confidence (mean) | right | Brier score |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (SlotCalibration c : calibration) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", c.slot(), c.photos(), pct(c.confidence()), pct(c.accuracy()), brier(c.brier())));
+        }
         sb.append("\nColours: the pipeline's colour of each slot against the colour the same naming method gives the true garment's own "
                 + "labelled pixels (footwear: all footwear pixels), on the photos where the slot is worn, that colour has a name and the "
                 + "pipeline answered the slot with a garment; a two-coloured answer counts by its main colour.\n\n");
@@ -231,6 +245,8 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         doc.put("classSlots", classSlots);
         doc.put("presenceSlots", presenceSlots);
         doc.put("colourSlots", colourSlots);
+        doc.put("temperature", temperature);
+        doc.put("confidence", calibration);
         doc.put("perPhoto", photos);
         if (withSeen) {
             doc.put("seen", seen);
@@ -240,6 +256,10 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
 
     private static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String brier(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String f1(double v) {

@@ -25,6 +25,8 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(err.toString().strip()).isEqualTo("vestis: The model folder " + dir.resolve("none") + " does not exist.");
         assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "test", "--choose-presence")).isEqualTo(2);
         assertThat(err.toString()).contains("--choose-presence chooses thresholds on the validation photos");
+        assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "test", "--calibrate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--calibrate chooses the temperature on the validation photos");
         assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "train")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("vestis: --split train is not validation or test.");
     }
@@ -46,7 +48,7 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         Path configFile = Files.writeString(dir.resolve("garments.yaml"), config);
         Path json = dir.resolve("eval.json");
         assertThat(run("garments-eval", "--ccp", data.resolve("ccp").toString(), "--model", model.toString(), "--config", configFile.toString(),
-                "--split", "validation", "--limit", "3", "--choose-presence", "--write-report", "--json", json.toString())).as(err.toString()).isZero();
+                "--split", "validation", "--limit", "3", "--choose-presence", "--calibrate", "--write-report", "--json", json.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("3 validation photos", "top", "bottom", "footwear", "headwear", "outerwear", "Presence thresholds chosen");
         JsonNode doc = Json.MAPPER.readTree(json.toFile());
         assertThat(doc.get("photos").asInt()).isEqualTo(3);
@@ -54,7 +56,14 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(doc.get("classSlots")).hasSize(3);
         assertThat(doc.get("presenceSlots")).hasSize(2);
         assertThat(doc.get("colourSlots")).hasSize(5);
-        assertThat(out.toString()).contains("colour agreement");
+        assertThat(out.toString()).contains("colour agreement").contains("Temperature chosen for the lowest Brier score");
+        double temperature = Json.MAPPER.readTree(model.resolve("garments.json").toFile()).get("temperature").asDouble();
+        assertThat(temperature).isBetween(0.5, 4.0);
+        assertThat(doc.get("temperature").asDouble()).isEqualTo(temperature);
+        JsonNode bottom = doc.get("confidence").get(1);
+        assertThat(bottom.get("slot").asText()).isEqualTo("bottom");
+        assertThat(bottom.get("confidence").asDouble()).isBetween(0.25, 1.0); // four classes: never under a quarter
+        assertThat(bottom.get("brier").asDouble()).isBetween(0.0, 2.0);
         // What was seen: the person's parts with a probability per class of the model, summing to 1, and the colours.
         JsonNode seen = doc.get("seen").get(0);
         assertThat(seen.get("id").asText()).isEqualTo(doc.get("perPhoto").get(0).get("id").asText());
