@@ -7,6 +7,7 @@ import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ record SlotCalibration(String slot, int photos, double confidence, double accura
 
     /** Sum over the evaluation classes of (probability - 1 for the true class, else 0) squared. */
     static double brier(String slot, Map<String, Double> distribution, String truth) {
-        Map<String, Double> byEvalClass = new java.util.HashMap<>();
+        Map<String, Double> byEvalClass = new HashMap<>();
         distribution.forEach((c, q) -> byEvalClass.merge(SlotTruth.evalClass(slot, c), q, Double::sum));
         double sum = 0;
         for (Map.Entry<String, Double> e : byEvalClass.entrySet()) {

@@ -5,6 +5,7 @@ import org.vestis.io.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class DatasetSlots {
         }
         Path target = bundleDir.resolve(FILE);
         Path part = OutputFiles.partName(target);
-        Files.copy(source, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
         OutputFiles.publish(part, target);
         return true;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +136,7 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
         for (int i : classIndices.get(slot)) {
             sum += tempered(probabilities[i]);
         }
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (int i : classIndices.get(slot)) {
             out.put(labels.get(i), sum > 0 ? tempered(probabilities[i]) / sum : 1.0 / classIndices.get(slot).size());
         }
