@@ -73,6 +73,8 @@ final class GarmentsSmoothingCommand implements Callable<Integer> {
         System.out.println(report.summaryLine());
         System.out.println();
         System.out.print(report.table());
+        System.out.println();
+        System.out.print(report.confidenceTable());
         System.out.printf(Locale.ROOT, "%d %s clips of %d frames (clip seed %d) in %.1f s.%n", photos.size(), data.split, frames, clipSeed,
                 (System.nanoTime() - start) / 1e9);
         return 0;

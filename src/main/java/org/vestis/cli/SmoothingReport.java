@@ -27,33 +27,41 @@ import java.util.Map;
  * A clip in which no one was tracked counts once against every slot in every column, as a photo without a person
  * does in garments-eval.
  */
-record SmoothingReport(int clips, int looks, int missed, int topN, Map<String, List<PipelineSlotMetrics.Photo>> columns, CcpSlots slots,
-                       SlotClasses classes) {
+record SmoothingReport(int clips, int looks, int missed, int topN, Map<String, List<PipelineSlotMetrics.Photo>> columns,
+                       Map<String, List<PersonGarments>> answers, CcpSlots slots, SlotClasses classes) {
 
     static SmoothingReport of(List<ClipLooks> runs, SlotClasses classes, CcpSlots slots, int topN) {
         Map<String, List<PipelineSlotMetrics.Photo>> columns = new LinkedHashMap<>();
-        List<PipelineSlotMetrics.Photo> single = new ArrayList<>(), top1 = new ArrayList<>(), pipeline = new ArrayList<>(), all = new ArrayList<>();
+        Map<String, List<PersonGarments>> answers = new LinkedHashMap<>();
+        List<String> names = List.of("single look", "top-1", "top-" + topN + " (pipeline)", "all looks");
+        for (String name : names) {
+            columns.put(name, new ArrayList<>());
+            answers.put(name, new ArrayList<>());
+        }
         int looks = 0, missed = 0;
         for (ClipLooks r : runs) {
             if (r.pipeline() == null) {
                 PipelineSlotMetrics.Photo none = new PipelineSlotMetrics.Photo(r.id(), r.truth(), Map.of(), true);
-                List.of(single, top1, pipeline, all).forEach(c -> c.add(none));
+                columns.values().forEach(c -> c.add(none));
+                answers.values().forEach(a -> a.add(null));
                 missed++;
                 continue;
             }
             looks += r.looks().size();
             for (ClipLooks.Look look : r.looks()) {
-                single.add(photo(r, SlotDecision.decide(classes, look.observation())));
+                add(columns, answers, names.get(0), r, SlotDecision.decide(classes, look.observation()));
             }
-            top1.add(photo(r, smoothed(r.looks(), 1, classes)));
-            pipeline.add(photo(r, r.pipeline()));
-            all.add(photo(r, smoothed(r.looks(), r.looks().size(), classes)));
+            add(columns, answers, names.get(1), r, smoothed(r.looks(), 1, classes));
+            add(columns, answers, names.get(2), r, r.pipeline());
+            add(columns, answers, names.get(3), r, smoothed(r.looks(), r.looks().size(), classes));
         }
-        columns.put("single look", single);
-        columns.put("top-1", top1);
-        columns.put("top-" + topN + " (pipeline)", pipeline);
-        columns.put("all looks", all);
-        return new SmoothingReport(runs.size(), looks, missed, topN, columns, slots, classes);
+        return new SmoothingReport(runs.size(), looks, missed, topN, columns, answers, slots, classes);
+    }
+
+    private static void add(Map<String, List<PipelineSlotMetrics.Photo>> columns, Map<String, List<PersonGarments>> answers, String column,
+                            ClipLooks r, PersonGarments g) {
+        columns.get(column).add(photo(r, g));
+        answers.get(column).add(g);
     }
 
     /** The person's slots smoothed over the {@code n} best of these looks, as the garment stage smooths them. */
@@ -93,6 +101,39 @@ record SmoothingReport(int clips, int looks, int missed, int topN, Map<String, L
             columns.values().forEach(photos -> scored.add(PipelineSlotMetrics.presence(slot, threshold, photos, List.of())));
             sb.append(String.format(Locale.ROOT, "| %s (presence F1; precision / recall) | %d (%d worn) |", slot, scored.get(2).photos(), scored.get(2).worn()));
             scored.forEach(s -> sb.append(String.format(Locale.ROOT, " %s (%s / %s) |", f1(s.f1()), pct(s.precision()), pct(s.recall()))));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Per class slot and way of answering: the mean confidence stated for the answer, against the share of those answers
+     * that are right (clips where the slot is worn and was seen), so that smoothing's effect on the confidences shows.
+     */
+    String confidenceTable() {
+        StringBuilder sb = new StringBuilder("| slot: stated confidence / right | ");
+        sb.append(String.join(" | ", columns.keySet())).append(" |\n| --- |");
+        columns.keySet().forEach(c -> sb.append(" ---: |"));
+        sb.append('\n');
+        for (String slot : GarmentsEvalCommand.CLASS_SLOTS) {
+            sb.append("| ").append(slot).append(" |");
+            for (String column : columns.keySet()) {
+                List<PipelineSlotMetrics.Photo> photos = columns.get(column);
+                List<PersonGarments> given = answers.get(column);
+                double stated = 0;
+                int right = 0, n = 0;
+                for (int i = 0; i < photos.size(); i++) {
+                    String truth = photos.get(i).truth().get(slot);
+                    PersonGarments g = given.get(i);
+                    if (truth == null || g == null || !g.get(GarmentSlot.of(slot)).worn()) {
+                        continue;
+                    }
+                    n++;
+                    stated += g.get(GarmentSlot.of(slot)).confidence();
+                    right += truth.equals(photos.get(i).predicted().get(slot)) ? 1 : 0;
+                }
+                sb.append(n == 0 ? " - |" : String.format(Locale.ROOT, " %s / %s |", pct(stated / n), pct((double) right / n)));
+            }
             sb.append('\n');
         }
         return sb.toString();

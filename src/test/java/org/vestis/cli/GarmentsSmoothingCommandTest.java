@@ -36,6 +36,9 @@ class GarmentsSmoothingCommandTest extends ConsoleCommandTest {
                 "--limit", "1", "--frames", "4")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("1 clips; the person tracked in 1", "| single look | top-1 | top-5 (pipeline) | all looks |",
                 "| top (accuracy) |", "| bottom (accuracy) |", "| footwear (accuracy) |", "| headwear (presence F1", "| outerwear (presence F1",
-                "1 test clips of 4 frames");
+                "1 test clips of 4 frames", "| slot: stated confidence / right |");
+        // Each way of answering states its confidence beside how often it is right, e.g. "| bottom | 66.0% / 100.0% |".
+        assertThat(out.toString().lines().filter(l -> l.startsWith("| bottom |")))
+                .singleElement().asString().matches("\\| bottom \\|( \\d+\\.\\d% / \\d+\\.\\d% \\|| - \\|){4}");
     }
 }
