@@ -18,6 +18,7 @@ import org.vestis.video.garment.GarmentObservation;
 import org.vestis.video.GarmentSlot;
 import org.vestis.video.PersonGarments;
 import org.vestis.video.garment.PhotoObserver;
+import org.vestis.video.garment.PresenceCalibration;
 import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
 import org.vestis.video.pipeline.PipelineFactory;
@@ -56,7 +57,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
     CcpSplitOptions data;
     @Option(names = "--choose-presence", description = "Choose the headwear and outerwear presence thresholds for F1 on these (validation) photos and write them into the model's garments.json.")
     boolean choosePresence;
-    @Option(names = "--calibrate", description = "Choose the temperature that makes the confidences stated for top, bottom and footwear match how often they are right on these (validation) photos (lowest Brier score) and write it into the model's garments.json.")
+    @Option(names = "--calibrate", description = "Make the stated confidences match how often they are right on these (validation) photos: choose the temperature of top, bottom and footwear (lowest Brier score) and fit the presence calibration of headwear and outerwear (maximum likelihood), and write both into the model's garments.json.")
     boolean calibrate;
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON, with every photo's truth and answer and what was seen: each body part's class probabilities and each slot's colour.")
     Path json;
@@ -104,8 +105,9 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             classes.writePresence(data.model);
         }
         if (calibrate) {
-            classes = classes.withTemperature(SlotCalibration.chooseTemperature(runs, classes));
-            classes.writeTemperature(data.model);
+            classes = classes.withTemperature(SlotCalibration.chooseTemperature(runs, classes))
+                    .withPresenceCalibration(SlotCalibration.fitPresence(runs, classes));
+            classes.writeCalibration(data.model);
         }
         GarmentsEvalReport report = GarmentsEvalReport.of(runs, classes, train, slots, data.split);
         System.out.print(report.table());
@@ -114,8 +116,10 @@ final class GarmentsEvalCommand implements Callable<Integer> {
                     data.split, data.model.resolve(SlotClasses.FILE), classes.presenceThreshold(GarmentSlot.HEADWEAR), classes.presenceThreshold(GarmentSlot.OUTERWEAR));
         }
         if (calibrate) {
-            System.out.printf(Locale.ROOT, "Temperature chosen for the lowest Brier score on these %s photos and written into %s: %s.%n",
-                    data.split, data.model.resolve(SlotClasses.FILE), classes.temperature());
+            System.out.printf(Locale.ROOT, "Temperature chosen for the lowest Brier score on these %s photos and written into %s: %s; "
+                            + "presence calibration (scale, offset of the score's logit): headwear %s, outerwear %s.%n",
+                    data.split, data.model.resolve(SlotClasses.FILE), classes.temperature(),
+                    calibrationText(classes, GarmentSlot.HEADWEAR), calibrationText(classes, GarmentSlot.OUTERWEAR));
         }
         Map<String, Object> doc = report.json(data.ccp, data.model, data.seed, data.datasetOptions().merges(), data.minShare, VestisCommand.invocation, false);
         if (json != null) {
@@ -128,6 +132,11 @@ final class GarmentsEvalCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d photos in %.1f s.%n", photos.size(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private static String calibrationText(SlotClasses classes, GarmentSlot slot) {
+        PresenceCalibration c = classes.presenceCalibration().getOrDefault(slot, PresenceCalibration.IDENTITY);
+        return String.format(Locale.ROOT, "%.2f, %.2f", c.scale(), c.offset());
     }
 
     /** Every bad option as one sentence, before anything is read. */

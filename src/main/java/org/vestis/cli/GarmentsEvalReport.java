@@ -7,6 +7,7 @@ import org.vestis.data.ccp.SlotTruth;
 import org.vestis.video.GarmentSlot;
 import org.vestis.video.PersonGarments;
 import org.vestis.video.RegionSource;
+import org.vestis.video.garment.PresenceCalibration;
 import org.vestis.video.garment.SlotClasses;
 import org.vestis.video.garment.SlotDecision;
 
@@ -22,7 +23,8 @@ import java.util.Map;
 /** garments-eval's figures, and how they are shown: a table on stdout, a report.md section, JSON. */
 record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, List<PipelineSlotMetrics.ClassSlot> classSlots,
                           List<PipelineSlotMetrics.PresenceSlot> presenceSlots, List<ColourAgreement> colourSlots, Map<String, Integer> regions,
-                          List<SlotCalibration> calibration, double temperature, List<Map<String, Object>> seen) {
+                          List<SlotCalibration> calibration, double temperature, Map<GarmentSlot, PresenceCalibration> presenceCalibration,
+                          List<Map<String, Object>> seen) {
 
     static GarmentsEvalReport of(List<GarmentsEvalCommand.PhotoRun> runs, SlotClasses classes, List<Map<String, String>> train,
                                  CcpSlots slots, String split) {
@@ -44,7 +46,7 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
             regions.merge(r.observation() == null ? PipelineSlotMetrics.NO_PERSON : r.observation().regions().source().label(), 1, Integer::sum);
         }
         return new GarmentsEvalReport(split, photos, cs, ps, colours(runs, classes), regions, SlotCalibration.of(runs, classes),
-                classes.temperature(), seen(runs, classes.labels()));
+                classes.temperature(), classes.presenceCalibration(), seen(runs, classes.labels()));
     }
 
     /** Per photo what the pipeline saw before any slot decision: each part's class probabilities and each slot's colour. */
@@ -128,10 +130,10 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         for (ColourAgreement c : colourSlots) {
             sb.append(String.format(Locale.ROOT, "%-10s %8d %16s %8d%n", c.slot(), c.compared(), pct(c.agreement()), c.unknown()));
         }
-        sb.append(String.format(Locale.ROOT, "%n%-10s %7s %11s %9s %7s  %s%n", "slot", "photos", "confidence", "right", "Brier",
+        sb.append(String.format(Locale.ROOT, "%n%-22s %7s %11s %9s %7s  %s%n", "slot", "photos", "confidence", "right", "Brier",
                 "(the confidence the pipeline states against how often it is right, where the part was seen; temperature " + temperature + ")"));
         for (SlotCalibration c : calibration) {
-            sb.append(String.format(Locale.ROOT, "%-10s %7d %11s %9s %7s%n", c.slot(), c.photos(), pct(c.confidence()), pct(c.accuracy()), brier(c.brier())));
+            sb.append(String.format(Locale.ROOT, "%-22s %7d %11s %9s %7s%n", c.slot(), c.photos(), pct(c.confidence()), pct(c.accuracy()), brier(c.brier())));
         }
         for (PipelineSlotMetrics.ClassSlot s : classSlots) {
             sb.append('\n').append(s.slot()).append(" (rows: truth; columns: the pipeline's answer)\n");
@@ -189,7 +191,8 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         sb.append(String.format(Locale.ROOT, "%nConfidence: the mean confidence the pipeline states for its answer against how often that answer "
                 + "is right, on the photos where the slot is worn and the part was seen, and the Brier score of the slot's class probabilities "
                 + "(0 perfect); garments.json's temperature %s softens the network's probabilities (`--calibrate` chooses it on the validation "
-                + "photos).%n%n", temperature));
+                + "photos). For headwear and outerwear, the photos said worn and those said none, each with the probability that the garment "
+                + "is worn (the network's score through garments.json's presence calibration, fitted by `--calibrate`).%n%n", temperature));
         sb.append("| slot | photos | stated confidence (mean) | right | Brier score |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (SlotCalibration c : calibration) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", c.slot(), c.photos(), pct(c.confidence()), pct(c.accuracy()), brier(c.brier())));
@@ -246,6 +249,9 @@ record GarmentsEvalReport(String split, List<PipelineSlotMetrics.Photo> photos, 
         doc.put("presenceSlots", presenceSlots);
         doc.put("colourSlots", colourSlots);
         doc.put("temperature", temperature);
+        Map<String, List<Double>> presence = new LinkedHashMap<>();
+        presenceCalibration.forEach((slot, c) -> presence.put(slot.label(), List.of(c.scale(), c.offset())));
+        doc.put("presenceCalibration", presence);
         doc.put("confidence", calibration);
         doc.put("perPhoto", photos);
         if (withSeen) {

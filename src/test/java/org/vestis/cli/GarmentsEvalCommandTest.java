@@ -64,6 +64,9 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(bottom.get("slot").asText()).isEqualTo("bottom");
         assertThat(bottom.get("confidence").asDouble()).isBetween(0.25, 1.0); // four classes: never under a quarter
         assertThat(bottom.get("brier").asDouble()).isBetween(0.0, 2.0);
+        assertThat(doc.get("confidence")).hasSize(7); // top, bottom, footwear; headwear and outerwear said worn and said none
+        assertThat(doc.get("confidence").get(3).get("slot").asText()).isEqualTo("headwear (said worn)");
+        assertThat(Json.MAPPER.readTree(model.resolve("garments.json").toFile()).get("presenceCalibration").get("outerwear")).hasSize(2);
         // What was seen: the person's parts with a probability per class of the model, summing to 1, and the colours.
         JsonNode seen = doc.get("seen").get(0);
         assertThat(seen.get("id").asText()).isEqualTo(doc.get("perPhoto").get(0).get("id").asText());

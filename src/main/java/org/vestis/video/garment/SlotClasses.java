@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * ({@code vestis garments-eval --calibrate}).
  */
 public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<GarmentSlot, Double> presence, List<String> labels,
-                          double temperature) {
+                          double temperature, Map<GarmentSlot, PresenceCalibration> presenceCalibration) {
     public static final String FILE = "garments.json";
     /** Presence threshold of an optional slot the file gives none for. */
     public static final double DEFAULT_PRESENCE = 0.5;
@@ -49,12 +49,13 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
         }
         classIndices = Map.copyOf(classIndices);
         presence = Map.copyOf(presence);
+        presenceCalibration = Map.copyOf(presenceCalibration);
         labels = List.copyOf(labels);
     }
 
     /** The slot classes of the bundle in {@code bundleDir} (whose class list is {@code labels}), or empty without the file. */
     public SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<GarmentSlot, Double> presence, List<String> labels) {
-        this(classIndices, presence, labels, 1);
+        this(classIndices, presence, labels, 1, Map.of());
     }
 
     public static Optional<SlotClasses> read(Path bundleDir, List<String> labels) {
@@ -104,7 +105,19 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
             throw new UserException(where + " gives a temperature of " + root.path("temperature").asText()
                     + "; it must lie between " + MIN_TEMPERATURE + " and " + MAX_TEMPERATURE + " (1: the network's own confidences).");
         }
-        return new SlotClasses(indices, presence, labels, temperature);
+        Map<GarmentSlot, PresenceCalibration> calibration = new EnumMap<>(GarmentSlot.class);
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            JsonNode pair = root.path("presenceCalibration").path(slot.label());
+            if (!slot.optional() || pair.isMissingNode()) {
+                continue;
+            }
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()) {
+                throw new UserException(where + " gives the slot " + slot.label() + " a presenceCalibration of " + pair
+                        + "; it must be [scale, offset], two numbers (written by garments-eval --calibrate).");
+            }
+            calibration.put(slot, new PresenceCalibration(pair.get(0).asDouble(), pair.get(1).asDouble()));
+        }
+        return new SlotClasses(indices, presence, labels, temperature, calibration);
     }
 
     /** The summed probability of the slot's classes. */
@@ -156,12 +169,25 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
         Map<GarmentSlot, Double> p = new EnumMap<>(GarmentSlot.class);
         p.putAll(presence);
         p.putAll(thresholds);
-        return new SlotClasses(classIndices, p, labels, temperature);
+        return new SlotClasses(classIndices, p, labels, temperature, presenceCalibration);
     }
 
     /** The same classes and thresholds with another temperature. */
     public SlotClasses withTemperature(double t) {
-        return new SlotClasses(classIndices, presence, labels, t);
+        return new SlotClasses(classIndices, presence, labels, t, presenceCalibration);
+    }
+
+    /** The same with these presence calibrations (slots it leaves out keep theirs). */
+    public SlotClasses withPresenceCalibration(Map<GarmentSlot, PresenceCalibration> calibration) {
+        Map<GarmentSlot, PresenceCalibration> c = new EnumMap<>(GarmentSlot.class);
+        c.putAll(presenceCalibration);
+        c.putAll(calibration);
+        return new SlotClasses(classIndices, presence, labels, temperature, c);
+    }
+
+    /** How likely the optional slot's garment is worn given the network's score for it (the score itself when not calibrated). */
+    public double presenceProbability(GarmentSlot slot, double score) {
+        return presenceCalibration.getOrDefault(slot, PresenceCalibration.IDENTITY).probability(score);
     }
 
     /**
@@ -180,9 +206,22 @@ public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<Garm
         writeKey(bundleDir, "presence", "\\{[^}]*}", object.append('}').toString(), "the presence thresholds");
     }
 
-    /** Writes this temperature into the bundle's {@value #FILE} (its "temperature" replaced, or added), the rest as it is. */
-    public void writeTemperature(Path bundleDir) {
+    /**
+     * Writes this temperature and these presence calibrations into the bundle's {@value #FILE} (each replaced, or
+     * added), the rest as it is.
+     */
+    public void writeCalibration(Path bundleDir) {
         writeKey(bundleDir, "temperature", "[-+0-9.eE]+", String.format(Locale.ROOT, "%s", temperature), "the temperature");
+        StringBuilder object = new StringBuilder("{");
+        String sep = "";
+        for (GarmentSlot slot : GarmentSlot.values()) {
+            PresenceCalibration c = presenceCalibration.get(slot);
+            if (c != null) {
+                object.append(sep).append(String.format(Locale.ROOT, "\"%s\": [%.4f, %.4f]", slot.label(), c.scale(), c.offset()));
+                sep = ", ";
+            }
+        }
+        writeKey(bundleDir, "presenceCalibration", "\\{[^}]*}", object.append('}').toString(), "the presence calibration");
     }
 
     private static void writeKey(Path bundleDir, String key, String valuePattern, String value, String what) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * Turns the class probabilities and colours of a person's body parts into the five slot readings.
  * <ul>
  *   <li>An optional slot (headwear, outerwear) is worn when the summed probability of its classes on its part's crop
- *       reaches the slot's presence threshold; its reading is then the slot's best class with that score, else
+ *       reaches the slot's presence threshold; its reading is then the slot's best class with the probability that it
+ *       is worn ({@link SlotClasses#presenceProbability}: the score, calibrated when the bundle says how), else
  *       {@code none} with one minus it.</li>
  *   <li>Any other slot takes its most probable class among the slot's own classes (the crop comes from the part that
  *       slot lives in, so other slots' classes are not candidates), with that probability renormalised over them.</li>
@@ -42,8 +43,9 @@ public final class SlotDecision {
             if (slot.optional()) {
                 double score = Math.min(1, classes.score(slot, p));
                 boolean worn = score >= classes.presenceThreshold(slot);
-                reading = worn ? new SlotReading(best.getKey(), score * trust, colour(o, slot))
-                        : new SlotReading(SlotReading.NONE, (1 - score) * trust, ColourTerm.UNKNOWN.label());
+                double likely = classes.presenceProbability(slot, score);
+                reading = worn ? new SlotReading(best.getKey(), likely * trust, colour(o, slot))
+                        : new SlotReading(SlotReading.NONE, (1 - likely) * trust, ColourTerm.UNKNOWN.label());
                 outerwear |= slot == GarmentSlot.OUTERWEAR && worn;
             } else {
                 GarmentSlot colourFrom = slot == GarmentSlot.TOP && !outerwear ? GarmentSlot.OUTERWEAR : slot;

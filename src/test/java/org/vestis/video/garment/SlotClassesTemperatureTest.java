@@ -44,12 +44,15 @@ class SlotClassesTemperatureTest {
     @Test
     void theChosenTemperatureIsWrittenIntoTheFileAndReadBack(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(SlotClasses.FILE), FILE);
-        SlotClasses.read(dir, LABELS).orElseThrow().withTemperature(1.8).writeTemperature(dir);
-        assertThat(Files.readString(dir.resolve(SlotClasses.FILE))).isEqualTo(FILE.replace("0.5}\n}", "0.5},\n  \"temperature\": 1.8\n}"));
-        SlotClasses.read(dir, LABELS).orElseThrow().withTemperature(1.3).withPresence(Map.of(GarmentSlot.HEADWEAR, 0.2)).writeTemperature(dir);
+        SlotClasses.read(dir, LABELS).orElseThrow().withTemperature(1.8)
+                .withPresenceCalibration(Map.of(GarmentSlot.OUTERWEAR, new PresenceCalibration(0.5, -0.25))).writeCalibration(dir);
+        assertThat(Files.readString(dir.resolve(SlotClasses.FILE))).isEqualTo(FILE.replace("0.5}\n}",
+                "0.5},\n  \"temperature\": 1.8,\n  \"presenceCalibration\": {\"outerwear\": [0.5000, -0.2500]}\n}"));
+        SlotClasses.read(dir, LABELS).orElseThrow().withTemperature(1.3).withPresence(Map.of(GarmentSlot.HEADWEAR, 0.2)).writeCalibration(dir);
         SlotClasses again = SlotClasses.read(dir, LABELS).orElseThrow();
         assertThat(again.temperature()).isEqualTo(1.3);
-        assertThat(again.presenceThreshold(GarmentSlot.HEADWEAR)).isEqualTo(0.5); // only the temperature was written
+        assertThat(again.presenceCalibration()).containsEntry(GarmentSlot.OUTERWEAR, new PresenceCalibration(0.5, -0.25));
+        assertThat(again.presenceThreshold(GarmentSlot.HEADWEAR)).isEqualTo(0.5); // only the calibration was written
     }
 
     @Test
