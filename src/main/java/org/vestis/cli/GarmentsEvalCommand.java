@@ -146,7 +146,7 @@ final class GarmentsEvalCommand implements Callable<Integer> {
             throw new UserException("--choose-presence chooses thresholds on the validation photos; the test photos are only scored (use --split validation).");
         }
         if (calibrate && !data.split.equals(PhotoSplitter.VALIDATION)) {
-            throw new UserException("--calibrate chooses the temperature on the validation photos; the test photos are only scored (use --split validation).");
+            throw new UserException("--calibrate fits the confidences on the validation photos; the test photos are only scored (use --split validation).");
         }
         if (json != null && Files.isDirectory(json)) {
             throw new UserException("--json " + json + " is a folder; give the name of the file to write.");

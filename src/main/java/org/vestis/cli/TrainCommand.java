@@ -85,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println(run.summary());
         if (DatasetSlots.copyInto(dir, Path.of(c.out))) {
             System.out.println("Garment slots copied from " + dir.resolve(DatasetSlots.FILE) + ": the bundle is a garment model; choose its presence"
-                    + " thresholds with ./vestis garments-eval --model " + c.out + " --split validation --choose-presence.");
+                    + " thresholds and calibrate its confidences with ./vestis garments-eval --model " + c.out
+                    + " --split validation --choose-presence --calibrate.");
         }
         return 0;
     }

@@ -26,7 +26,7 @@ class GarmentsEvalCommandTest extends ConsoleCommandTest {
         assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "test", "--choose-presence")).isEqualTo(2);
         assertThat(err.toString()).contains("--choose-presence chooses thresholds on the validation photos");
         assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "test", "--calibrate")).isEqualTo(2);
-        assertThat(err.toString()).contains("--calibrate chooses the temperature on the validation photos");
+        assertThat(err.toString()).contains("--calibrate fits the confidences on the validation photos");
         assertThat(run("garments-eval", "--ccp", dir.toString(), "--split", "train")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("vestis: --split train is not validation or test.");
     }

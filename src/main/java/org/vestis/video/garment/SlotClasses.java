@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * softens the confidence stated for the other slots: the slot's class probabilities raised to 1/T and renormalised,
  * the same class winning. A network trained to 100% on its few training crops states 78% for bottoms it gets 64% right;
  * T is chosen on validation photos so that stated confidences match how often the answer is right
- * ({@code vestis garments-eval --calibrate}).
+ * ({@code vestis garments-eval --calibrate}), which also fits an optional {@code "presenceCalibration":
+ * {"outerwear": [scale, offset], ...}}: the confidence stated for headwear and outerwear is then the probability that
+ * the garment is worn ({@link PresenceCalibration}), while the decision stays on the score and its threshold.
  */
 public record SlotClasses(Map<GarmentSlot, List<Integer>> classIndices, Map<GarmentSlot, Double> presence, List<String> labels,
                           double temperature, Map<GarmentSlot, PresenceCalibration> presenceCalibration) {
