@@ -1,6 +1,7 @@
 package org.vestis.data.ccp;
 
 import org.vestis.io.OutputFiles;
+import org.vestis.video.garment.SlotClasses;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import java.util.Map;
  * presence thresholds start at 0.5 until `garments-eval --choose-presence` chooses them).
  */
 public final class DatasetSlots {
-    /** The same name as the bundle file the pipeline reads (SlotClasses.FILE). */
-    public static final String FILE = "garments.json";
+    /** The bundle file the pipeline reads. */
+    public static final String FILE = SlotClasses.FILE;
 
     private DatasetSlots() {
     }
@@ -45,7 +46,8 @@ public final class DatasetSlots {
             sb.append(sep).append(String.format(Locale.ROOT, "    \"%s\": [\"%s\"]", e.getKey(), String.join("\", \"", e.getValue())));
             sep = ",\n";
         }
-        sb.append("\n  },\n  \"presence\": {\"headwear\": 0.5, \"outerwear\": 0.5}\n}\n");
+        sb.append(String.format(Locale.ROOT, "%n  },%n  \"presence\": {\"headwear\": %s, \"outerwear\": %s}%n}%n",
+                SlotClasses.DEFAULT_PRESENCE, SlotClasses.DEFAULT_PRESENCE));
         Files.writeString(datasetDir.resolve(FILE), sb.toString());
         return true;
     }
